@@ -1,0 +1,121 @@
+"""Connections, migrations and named SQL for the fjordjobs warehouse.
+
+Every other package reaches DuckDB through this module so that SQL stays in `.sql` files under
+`warehouse/`, and so that one place decides where the database lives and how it is opened.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+MIGRATIONS_DIR = PACKAGE_DIR / "migrations"
+SQL_DIR = PACKAGE_DIR / "sql"
+QUERIES_DIR = PACKAGE_DIR / "queries"
+DEFAULT_DB = PACKAGE_DIR / "fjordjobs.duckdb"
+
+
+class WarehouseError(RuntimeError):
+    """A problem a user can act on (locked file, missing database, bad query)."""
+
+
+def resolve_db_path(db: str | os.PathLike[str] | None = None) -> Path:
+    """`--db PATH`, else `$FJORDJOBS_DB`, else `warehouse/fjordjobs.duckdb` (DESIGN.md)."""
+    if db:
+        return Path(db)
+    env = os.environ.get("FJORDJOBS_DB")
+    return Path(env) if env else DEFAULT_DB
+
+
+def connect(db: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open the warehouse; a writable connection is migrated to the newest schema first."""
+    path = resolve_db_path(db)
+    if read_only and not path.exists():
+        raise WarehouseError(f"no warehouse at {path}: run `fjordjobs demo` or `fjordjobs crawl` first")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        con = duckdb.connect(str(path), read_only=read_only)
+    except duckdb.IOException as exc:
+        if "lock" in str(exc).lower():
+            raise WarehouseError(
+                f"the warehouse {path} is in use by another fjordjobs process; wait for it to finish"
+            ) from exc
+        raise
+    if not read_only:
+        migrate(con)
+    return con
+
+
+@contextmanager
+def connection(db: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+    """`connect` as a context manager that always closes."""
+    con = connect(db, read_only=read_only)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+def migrations() -> list[tuple[int, str, Path]]:
+    """The migration files in order: `NNN_name.sql` -> (NNN, name, path)."""
+    found = []
+    for path in sorted(MIGRATIONS_DIR.glob("*.sql")):
+        match = re.match(r"(\d+)_(.+)\.sql$", path.name)
+        if match:
+            found.append((int(match.group(1)), match.group(2), path))
+    return found
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
+    """Apply the migrations not yet applied, each in its own transaction; return their numbers."""
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP DEFAULT current_timestamp)"
+    )
+    done = {row[0] for row in con.execute("SELECT version FROM schema_migrations").fetchall()}
+    applied = []
+    for version, name, path in migrations():
+        if version in done:
+            continue
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute(path.read_text(encoding="utf-8"))
+            con.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)", [version, name])
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        applied.append(version)
+    return applied
+
+
+@cache
+def sql(name: str) -> str:
+    """The text of `warehouse/sql/<name>.sql`: the named statements the Python code runs."""
+    path = SQL_DIR / f"{name}.sql"
+    if not path.exists():
+        raise WarehouseError(f"no SQL file named {name!r} in {SQL_DIR}")
+    return path.read_text(encoding="utf-8")
+
+
+def saved_query(name: str) -> str:
+    """The text of a user-facing saved query, `warehouse/queries/<name>.sql`."""
+    path = QUERIES_DIR / f"{name}.sql"
+    if not path.exists():
+        names = ", ".join(sorted(p.stem for p in QUERIES_DIR.glob("*.sql"))) or "none"
+        raise WarehouseError(f"no saved query {name!r}; saved queries: {names}")
+    return path.read_text(encoding="utf-8")
+
+
+def fetch_dicts(con: duckdb.DuckDBPyConnection, query: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+    """Run a query and return its rows as dicts keyed by column name."""
+    cursor = con.execute(query, params or [])
+    columns = [d[0] for d in cursor.description or []]
+    return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
