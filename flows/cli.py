@@ -2,14 +2,129 @@
 
 from __future__ import annotations
 
-import typer
+from flows import env
+
+env.configure()
+
+from pathlib import Path  # noqa: E402
+from typing import Annotated  # noqa: E402
+
+import typer  # noqa: E402
+
+from flows.output import console, fail, render_rows  # noqa: E402
+from pipeline.ingest import IngestError, IngestResult  # noqa: E402
+from warehouse import db  # noqa: E402
+from warehouse.db import WarehouseError  # noqa: E402
 
 app = typer.Typer(
     name="fjordjobs",
     help="Crawl Norwegian job listings, load them into DuckDB and rank them against your CV.",
     no_args_is_help=True,
     add_completion=False,
+    pretty_exceptions_enable=False,
 )
+
+DbOption = Annotated[
+    Path | None,
+    typer.Option("--db", help="Warehouse file (default: $FJORDJOBS_DB, else warehouse/fjordjobs.duckdb)."),
+]
+FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, csv or json")]
+
+
+def _die(message: str) -> typer.Exit:
+    fail(message)
+    return typer.Exit(1)
+
+
+def _report_ingest(result: IngestResult) -> None:
+    if result.already_loaded:
+        console.print(f"[yellow]already loaded[/] (run {result.run_id}): nothing changed")
+        return
+    console.print(
+        f"[bold]{result.source}[/] run {result.run_id}: {result.items} records, "
+        f"[green]{result.new_listings} new[/], {result.updated} updated, {result.deactivated} deactivated, "
+        f"{result.quarantined} quarantined" + (f", {result.requests} requests" if result.requests else ""),
+        highlight=False,
+    )
+    for reason in result.quarantine_reasons[:5]:
+        console.print(f"  [yellow]quarantined:[/] {reason}", highlight=False)
+
+
+@app.command()
+def sql(
+    query: Annotated[str | None, typer.Argument(help="SQL to run (read-only).")] = None,
+    saved: Annotated[str | None, typer.Option("--saved", help="Run a saved query from warehouse/queries/.")] = None,
+    db_path: DbOption = None,
+    fmt: FormatOption = "table",
+) -> None:
+    """Run read-only SQL on the warehouse. Example: fjordjobs sql "SELECT title FROM listings LIMIT 5"."""
+    from flows.sqlcmd import ReadOnlyError, run_readonly
+
+    try:
+        text = db.saved_query(saved) if saved else query
+        if not text:
+            raise _die("give a query, or --saved NAME")
+        columns, rows = run_readonly(db.resolve_db_path(db_path), text)
+    except (ReadOnlyError, WarehouseError) as exc:
+        raise _die(str(exc)) from None
+    except Exception as exc:  # DuckDB's own errors: parser, binder, catalog
+        raise _die(str(exc).splitlines()[0]) from None
+    rendered = render_rows(columns, rows, fmt)
+    if isinstance(rendered, str):
+        typer.echo(rendered, nl=not rendered.endswith("\n"))
+    else:
+        console.print(rendered)
+
+
+@app.command()
+def ingest(
+    files: Annotated[list[Path], typer.Argument(help="Landing files (JSON lines) to load.")],
+    db_path: DbOption = None,
+) -> None:
+    """Load landing files crawled elsewhere. Example: fjordjobs ingest landing/nav-2026.jsonl."""
+    from flows.pipeline import ingest_flow
+
+    missing = [str(f) for f in files if not f.is_file()]
+    if missing:
+        raise _die(f"no such landing file: {', '.join(missing)}")
+    try:
+        results = ingest_flow(files, db.resolve_db_path(db_path))
+    except (IngestError, WarehouseError) as exc:
+        raise _die(str(exc)) from None
+    for result in results:
+        _report_ingest(result)
+    failed = [r for r in results if not r.ok]
+    if failed:
+        raise _die("; ".join(r.health.reason or "failed" for r in failed if r.health))
+
+
+@app.command()
+def crawl(
+    source: Annotated[str, typer.Argument(help="nav, finn or jsonld")],
+    url: Annotated[list[str] | None, typer.Option("--url", help="Base or start URL (repeatable).")] = None,
+    db_path: DbOption = None,
+    i_have_permission: Annotated[
+        bool, typer.Option("--i-have-permission", help="Finn only: you have Finn's written permission to crawl.")
+    ] = False,
+) -> None:
+    """Crawl one source and load what came. Example: fjordjobs crawl nav --url http://127.0.0.1:8765."""
+    from flows.jobs import SOURCES, CrawlError
+    from flows.pipeline import crawl_flow
+
+    if source not in SOURCES:
+        raise _die(f"unknown source {source!r}; choose one of {', '.join(SOURCES)}")
+    if source == "jsonld" and not url:
+        raise _die("the jsonld spider needs at least one --url (a career page, sitemap or site root)")
+    loopback = bool(url) and all(u.startswith(("http://127.", "http://localhost")) for u in url or [])
+    extra = {"i_have_permission": "yes"} if i_have_permission else None
+    try:
+        result = crawl_flow(source, url or [], db.resolve_db_path(db_path), loopback, extra)
+    except (CrawlError, IngestError, WarehouseError) as exc:
+        raise _die(str(exc)) from None
+    _report_ingest(result)
+    if not result.ok and result.health:
+        raise _die(result.health.reason or "the crawl failed its health check")
+
 
 # --- sub-command registrations (other modules add their commands below this line) ---
 

@@ -119,3 +119,13 @@ def fetch_dicts(con: duckdb.DuckDBPyConnection, query: str, params: list[Any] | 
     cursor = con.execute(query, params or [])
     columns = [d[0] for d in cursor.description or []]
     return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+
+
+def run_script(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any] | None = None) -> None:
+    """Run every statement of `warehouse/sql/<name>.sql` in order, each with the named parameters it uses."""
+    for statement in sql(name).split(";"):
+        body = "\n".join(line for line in statement.splitlines() if not line.strip().startswith("--")).strip()
+        if not body:
+            continue
+        used = {k: v for k, v in (params or {}).items() if f"${k}" in body}
+        con.execute(body, used)

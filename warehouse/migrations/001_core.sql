@@ -13,7 +13,8 @@ CREATE TABLE IF NOT EXISTS crawl_runs (
     deactivated   INTEGER DEFAULT 0,
     quarantined   INTEGER DEFAULT 0,
     requests      INTEGER,               -- HTTP requests the spider made, when known
-    landing_file  VARCHAR
+    landing_file  VARCHAR,
+    landing_sha256 VARCHAR               -- the landing file's hash: the same file is never loaded twice
 );
 
 -- Every record as fetched, append-only: normalisation can be re-run from here without re-crawling.

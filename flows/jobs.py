@@ -1,0 +1,81 @@
+"""The pipeline's steps as plain functions: crawl a source in a subprocess, ingest a landing file.
+
+Prefect wraps these in `flows/pipeline.py`; keeping them free of Prefect lets tests and the
+benchmarks call them directly.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from pipeline.ingest import IngestResult, crawl_state_for_spider, ingest_file
+from spiders.run import LOOPBACK_SETTINGS, run_spider
+from warehouse import db
+
+SOURCES = ("nav", "finn", "jsonld")
+
+
+class CrawlError(RuntimeError):
+    """A crawl that could not run or delivered nothing usable; the message is for the user."""
+
+
+@dataclass(frozen=True)
+class CrawlOutput:
+    run_id: str
+    source: str
+    landing: Path
+    started_at: datetime
+
+
+def landing_dir(db_path: Path) -> Path:
+    """Landing files live beside the database they are loaded into."""
+    return db_path.parent / "landing"
+
+
+def new_run_id(source: str) -> str:
+    return f"{source}-{datetime.now(UTC).strftime('%Y%m%dT%H%M%S%fZ')}"
+
+
+def crawl(
+    source: str,
+    urls: Sequence[str],
+    db_path: Path,
+    *,
+    loopback: bool = False,
+    extra_args: dict[str, str] | None = None,
+    settings: dict[str, str] | None = None,
+) -> CrawlOutput:
+    """Run one spider in its own process; return the landing file it wrote."""
+    if source not in SOURCES:
+        raise CrawlError(f"unknown source {source!r}; choose one of {', '.join(SOURCES)}")
+    run_id = new_run_id(source)
+    started_at = datetime.now(UTC).replace(tzinfo=None)
+    landing = landing_dir(db_path) / f"{run_id}.jsonl"
+    args: dict[str, str] = dict(extra_args or {})
+    if urls:
+        args["url"] = ",".join(urls)
+    if source == "nav":
+        with db.connection(db_path) as con:
+            state = crawl_state_for_spider(con, source)
+        state_file = landing.with_suffix(".state.json")
+        state_file.parent.mkdir(parents=True, exist_ok=True)
+        state_file.write_text(json.dumps(state), encoding="utf-8")
+        args["state"] = str(state_file)
+    all_settings = dict(LOOPBACK_SETTINGS if loopback else {})
+    all_settings.update(settings or {})
+    result = run_spider(source, landing, args=args, settings=all_settings)
+    if result.returncode != 0 or not landing.exists():
+        last = [line for line in result.log.splitlines() if line.strip()][-1:] or ["no output"]
+        raise CrawlError(f"the {source} spider failed (exit {result.returncode}): {last[0]}")
+    return CrawlOutput(run_id=run_id, source=source, landing=landing, started_at=started_at)
+
+
+def ingest(path: Path, db_path: Path, *, run_id: str | None = None, source: str | None = None,
+           started_at: datetime | None = None) -> IngestResult:
+    """Load one landing file into the warehouse at `db_path`."""
+    with db.connection(db_path) as con:
+        return ingest_file(con, path, run_id=run_id, source=source, started_at=started_at)

@@ -1,0 +1,302 @@
+"""Load a landing file (JSON lines from a spider) into the warehouse in one transaction.
+
+Guarantees a user relies on:
+- re-ingesting the same file changes nothing (the file's hash is recorded; rows are keyed by content);
+- a process killed half-way leaves the warehouse as it was (one transaction, committed at the end);
+- a record that cannot be read is filed in `quarantine` with its reason, and the rest still loads;
+- an ad the source reports inactive is marked inactive at once, and its contact persons are removed from
+  every stored payload (NAV's terms).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from pipeline.dates import parse_timestamp, today
+from pipeline.dedup import find_duplicates
+from pipeline.health import HealthVerdict, assess_health
+from pipeline.normalise import RecordError, listing_id, normalise_record
+from warehouse import db
+
+LISTING_COLUMNS: dict[str, pa.DataType] = {
+    "listing_id": pa.string(), "source": pa.string(), "source_id": pa.string(), "url": pa.string(),
+    "title": pa.string(), "employer": pa.string(), "description": pa.string(), "city": pa.string(),
+    "municipality": pa.string(), "county": pa.string(), "published_at": pa.timestamp("us"),
+    "expires_at": pa.timestamp("us"), "application_deadline": pa.date32(), "extent_pct": pa.int32(),
+    "temporary": pa.bool_(), "staffing_agency": pa.bool_(), "education": pa.string(),
+    "salary_min_nok": pa.int32(), "salary_max_nok": pa.int32(), "salary_text": pa.string(),
+    "english_ok": pa.bool_(), "language_requirement": pa.string(), "language_evidence": pa.string(),
+    "status": pa.string(), "first_seen_at": pa.timestamp("us"), "last_seen_at": pa.timestamp("us"),
+    "engagement": pa.string(), "sector": pa.string(), "occupation": pa.string(), "salary_basis": pa.string(),
+    "version_key": pa.string(), "content_hash": pa.string(), "normalised_at": pa.timestamp("us"),
+}
+RAW_COLUMNS: dict[str, pa.DataType] = {
+    "listing_id": pa.string(), "run_id": pa.string(), "source": pa.string(), "source_id": pa.string(),
+    "url": pa.string(), "fetched_at": pa.timestamp("us"), "status": pa.string(), "version_key": pa.string(),
+    "content_hash": pa.string(), "payload": pa.string(), "fields": pa.string(),
+}
+INACTIVE_COLUMNS: dict[str, pa.DataType] = {"listing_id": pa.string(), "fetched_at": pa.timestamp("us")}
+QUARANTINE_COLUMNS: dict[str, pa.DataType] = {
+    "quarantine_id": pa.string(), "run_id": pa.string(), "source": pa.string(), "reason": pa.string(),
+    "payload": pa.string(), "quarantined_at": pa.timestamp("us"),
+}
+
+Stage = Callable[[str], None]
+
+
+class IngestError(RuntimeError):
+    """The landing file itself cannot be read (missing, not a file)."""
+
+
+@dataclass
+class IngestResult:
+    """What one ingest did, as the CLI and `crawl_runs` report it."""
+
+    run_id: str
+    source: str
+    items: int = 0
+    new_listings: int = 0
+    updated: int = 0
+    deactivated: int = 0
+    quarantined: int = 0
+    requests: int | None = None
+    already_loaded: bool = False
+    health: HealthVerdict | None = None
+    quarantine_reasons: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.health is None or self.health.ok
+
+
+@dataclass
+class _Batch:
+    raw: list[dict[str, Any]] = field(default_factory=list)
+    listings: dict[str, dict[str, Any]] = field(default_factory=dict)
+    inactive: dict[str, datetime] = field(default_factory=dict)
+    quarantine: list[dict[str, Any]] = field(default_factory=list)
+    state: list[tuple[str, str, str | None]] = field(default_factory=list)
+    sources: set[str] = field(default_factory=set)
+    listing_records: int = 0
+    incomplete: int = 0
+    requests: int | None = None
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _canonical(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _utc_naive(moment: datetime | None) -> datetime:
+    return moment if moment is not None else datetime.now(UTC).replace(tzinfo=None)
+
+
+def _quarantine(batch: _Batch, run_id: str, source: str | None, reason: str, payload: str, now: datetime) -> None:
+    batch.quarantine.append({
+        "quarantine_id": _sha256(f"{run_id}\n{reason}\n{payload}".encode()),
+        "run_id": run_id, "source": source, "reason": reason, "payload": payload, "quarantined_at": now,
+    })
+
+
+def _read(path: Path, run_id: str, on: date) -> _Batch:
+    """Parse and normalise every line; nothing here touches the database."""
+    batch = _Batch()
+    now = _utc_naive(None)
+    with path.open(encoding="utf-8", errors="replace") as lines:
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+                if not isinstance(record, dict):
+                    raise ValueError("a record must be a JSON object")
+            except ValueError as exc:
+                _quarantine(batch, run_id, None, f"line {number}: not valid JSON ({exc})", line.strip(), now)
+                continue
+            _take(batch, record, run_id, on, now, number)
+    return batch
+
+
+def _take(batch: _Batch, record: dict[str, Any], run_id: str, on: date, now: datetime, number: int) -> None:
+    kind = record.get("kind", "listing")
+    source = record.get("source")
+    if isinstance(source, str):
+        batch.sources.add(source)
+    if kind == "cursor":
+        batch.state.append((str(source), str(record.get("key") or "cursor"), record.get("value")))
+        return
+    if kind == "stats":
+        if isinstance(record.get("requests"), int):
+            batch.requests = record["requests"]
+        return
+    raw_text = _canonical(record)
+    if kind == "quarantine":
+        reason = str(record.get("reason") or "the spider could not parse this page")
+        where = record.get("url") or ""
+        payload = record.get("payload")
+        _quarantine(batch, run_id, source, f"{reason} ({where})" if where else reason,
+                    payload if isinstance(payload, str) else raw_text, now)
+        return
+    if kind != "listing":
+        _quarantine(batch, run_id, source, f"line {number}: unknown record kind {kind!r}", raw_text, now)
+        return
+    batch.listing_records += 1
+    try:
+        lid = listing_id(record)
+        fetched_at = parse_timestamp(record.get("fetched_at")) or now
+        status = str(record.get("status") or "ACTIVE").upper()
+        content_hash = _sha256(_canonical([status, record.get("payload"), record.get("fields")]).encode())
+        row = None
+        if status == "ACTIVE":
+            row = normalise_record(record, on)
+            fields = record.get("fields") or {}
+            if not (fields.get("employer") and record.get("url")):
+                batch.incomplete += 1
+    except (RecordError, ValueError, TypeError, KeyError) as exc:
+        batch.incomplete += 1
+        _quarantine(batch, run_id, source, f"line {number}: {exc}", raw_text, now)
+        return
+    batch.raw.append({
+        "listing_id": lid, "run_id": run_id, "source": source, "source_id": str(record.get("source_id")),
+        "url": record.get("url"), "fetched_at": fetched_at, "status": status,
+        "version_key": record.get("version_key"), "content_hash": content_hash,
+        "payload": _canonical(record.get("payload")), "fields": _canonical(record.get("fields")),
+    })
+    if row is None:
+        batch.listings.pop(lid, None)
+        batch.inactive[lid] = fetched_at
+        return
+    row.update(first_seen_at=fetched_at, last_seen_at=fetched_at, content_hash=content_hash, normalised_at=now)
+    batch.inactive.pop(lid, None)
+    batch.listings[lid] = row
+
+
+def _table(rows: list[dict[str, Any]], columns: dict[str, pa.DataType]) -> pa.Table:
+    schema = pa.schema(list(columns.items()))
+    return pa.Table.from_pylist([{k: r.get(k) for k in columns} for r in rows], schema=schema)
+
+
+def ingest_file(
+    con: duckdb.DuckDBPyConnection,
+    path: Path,
+    *,
+    run_id: str | None = None,
+    source: str | None = None,
+    started_at: datetime | None = None,
+    on: date | None = None,
+    stage: Stage | None = None,
+) -> IngestResult:
+    """Load one landing file. `stage` is called at each step inside the transaction (tests use it to crash)."""
+    if not path.is_file():
+        raise IngestError(f"no landing file at {path}")
+    data_hash = _sha256(path.read_bytes())
+    run_id = run_id or f"ingest-{data_hash[:16]}"
+    on = on or today()
+    done = con.execute(db.sql("run_by_sha"), [data_hash]).fetchone()
+    if done:
+        return IngestResult(run_id=done[0], source=source or "", already_loaded=True)
+
+    batch = _read(path, run_id, on)
+    source = source or (sorted(batch.sources)[0] if len(batch.sources) == 1 else ",".join(sorted(batch.sources)))
+    health = assess_health(source, batch.listing_records, batch.incomplete, has_cursor=bool(batch.state))
+    result = IngestResult(
+        run_id=run_id, source=source, items=batch.listing_records, quarantined=len(batch.quarantine),
+        requests=batch.requests, health=health, quarantine_reasons=[q["reason"] for q in batch.quarantine],
+    )
+    step = stage or (lambda _name: None)
+
+    con.execute("BEGIN TRANSACTION")
+    try:
+        _load(con, batch, result, on, step)
+        now = _utc_naive(None)
+        con.execute(db.sql("insert_run"), [
+            run_id, source, started_at or now, now, "ok" if health.ok else "failed", health.reason,
+            result.items, result.new_listings, result.updated, result.deactivated, result.quarantined,
+            result.requests, str(path), data_hash if health.ok else None,
+        ])
+        step("before_commit")
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return result
+
+
+def _load(con: duckdb.DuckDBPyConnection, batch: _Batch, result: IngestResult, on: date, step: Stage) -> None:
+    listings = list(batch.listings.values())
+    con.register("batch_raw", _table(batch.raw, RAW_COLUMNS))
+    con.register("batch_listings", _table(listings, LISTING_COLUMNS))
+    con.register("batch_inactive", _table(
+        [{"listing_id": k, "fetched_at": v} for k, v in batch.inactive.items()], INACTIVE_COLUMNS))
+    con.register("batch_quarantine", _table(batch.quarantine, QUARANTINE_COLUMNS))
+    try:
+        existing = {row[0]: row[1] for row in con.execute(db.sql("existing_versions")).fetchall()}
+        result.new_listings = sum(1 for r in listings if r["listing_id"] not in existing)
+        result.updated = sum(
+            1 for r in listings if r["listing_id"] in existing and existing[r["listing_id"]] != r["content_hash"])
+        con.execute(db.sql("load_raw"))
+        step("raw_loaded")
+        con.execute(db.sql("merge_listings"))
+        con.execute(db.sql("insert_versions"))
+        step("listings_merged")
+        before = con.execute("SELECT count(*) FROM listings WHERE status = 'inactive'").fetchone()
+        con.execute(db.sql("deactivate"))
+        after = con.execute("SELECT count(*) FROM listings WHERE status = 'inactive'").fetchone()
+        result.deactivated = (after[0] if after else 0) - (before[0] if before else 0)
+        _purge_contacts(con)
+        con.execute(db.sql("insert_quarantine"))
+        for source, key, value in batch.state:
+            con.execute(db.sql("upsert_state"), [source, key, value, _utc_naive(None)])
+        db.run_script(con, "refresh_lifecycle", {"today": on})
+        _mark_duplicates(con)
+        step("loaded")
+    finally:
+        for name in ("batch_raw", "batch_listings", "batch_inactive", "batch_quarantine"):
+            con.unregister(name)
+
+
+def _strip_contacts(value: Any) -> Any:
+    """The payload without any `contactList` (NAV's contact persons), at any depth."""
+    if isinstance(value, dict):
+        return {k: _strip_contacts(v) for k, v in value.items() if k != "contactList"}
+    if isinstance(value, list):
+        return [_strip_contacts(v) for v in value]
+    return value
+
+
+def _purge_contacts(con: duckdb.DuckDBPyConnection) -> None:
+    for lid, content_hash, payload in con.execute(db.sql("raw_with_contacts")).fetchall():
+        cleaned = _strip_contacts(json.loads(payload))
+        con.execute(db.sql("replace_raw_payload"), [_canonical(cleaned), lid, content_hash])
+
+
+def _mark_duplicates(con: duckdb.DuckDBPyConnection) -> None:
+    candidates = db.fetch_dicts(con, db.sql("dedup_candidates"))
+    duplicates = find_duplicates(candidates)
+    con.register("batch_duplicates", pa.Table.from_pylist(
+        [{"listing_id": k, "canonical": v} for k, v in duplicates.items()],
+        schema=pa.schema([("listing_id", pa.string()), ("canonical", pa.string())]),
+    ))
+    try:
+        db.run_script(con, "apply_duplicates")
+    finally:
+        con.unregister("batch_duplicates")
+
+
+def crawl_state_for_spider(con: duckdb.DuckDBPyConnection, source: str) -> dict[str, Any]:
+    """The state file a spider resumes from: its saved cursor and the versions already stored."""
+    cursor = con.execute(db.sql("get_state"), [source, "feed_cursor"]).fetchone()
+    known = dict(con.execute(db.sql("known_versions"), [source]).fetchall())
+    return {"cursor": cursor[0] if cursor else None, "known": known}

@@ -1,0 +1,110 @@
+"""One landing record in, one `listings` row out (the contract columns of DESIGN.md).
+
+This module only composes: each field has its own small module (language, salary, extent, ...) so
+that a field's path is easy to follow and each rule set is tested on its own.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from pipeline.agency import is_staffing_agency
+from pipeline.dates import find_deadline_in_text, lifecycle_status, parse_deadline, parse_timestamp
+from pipeline.education import required_education
+from pipeline.engagement import is_temporary
+from pipeline.extent import parse_extent
+from pipeline.language import assess_language
+from pipeline.places import normalise_place
+from pipeline.salary import parse_salary
+from pipeline.text import html_to_text
+
+
+class RecordError(ValueError):
+    """A landing record that cannot become a listing; its message is the quarantine reason."""
+
+
+def listing_id(record: dict[str, Any]) -> str:
+    """The stable id `source:source_id` (DESIGN.md)."""
+    source, source_id = record.get("source"), record.get("source_id")
+    if not source or not source_id:
+        raise RecordError("record has no source or source_id")
+    return f"{source}:{source_id}"
+
+
+def _as_list(value: Any) -> list[str]:
+    if value is None or value == "":
+        return []
+    if isinstance(value, list):
+        return [str(v) for v in value if v not in (None, "")]
+    return [str(value)]
+
+
+def _clean(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def normalise_record(record: dict[str, Any], on: date) -> dict[str, Any]:
+    """The listings row for an ACTIVE landing record; raises RecordError for one that cannot be read."""
+    fields = record.get("fields")
+    if not isinstance(fields, dict):
+        raise RecordError("record has no extracted fields")
+    title = _clean(fields.get("title"))
+    if not title:
+        raise RecordError("listing has no title")
+
+    description = html_to_text(fields.get("description"))
+    employer = _clean(fields.get("employer"))
+    full_text = f"{title}\n{description}"
+    employment_types = _as_list(fields.get("employment_types"))
+
+    published = parse_timestamp(_clean(fields.get("published")))
+    expires = parse_timestamp(_clean(fields.get("expires")))
+    deadline = parse_deadline(_clean(fields.get("application_due"))) or find_deadline_in_text(description)
+
+    language = assess_language(full_text, _as_list(fields.get("work_language")) or None, title=title)
+    salary = parse_salary(
+        full_text, fields.get("base_salary") or None, published.date() if published else None
+    )
+    city, municipality, county = normalise_place(fields.get("locations") or [])
+    engagement = _clean(fields.get("engagement"))
+    occupation = " / ".join(_as_list(fields.get("occupation"))) or None
+    fetched_at = parse_timestamp(_clean(record.get("fetched_at"))) or datetime.now()
+
+    return {
+        "listing_id": listing_id(record),
+        "source": record["source"],
+        "source_id": str(record["source_id"]),
+        "url": _clean(record.get("url")),
+        "title": title,
+        "employer": employer,
+        "description": description,
+        "city": city,
+        "municipality": municipality,
+        "county": county,
+        "published_at": published,
+        "expires_at": expires,
+        "application_deadline": deadline,
+        "extent_pct": parse_extent(_clean(fields.get("extent")), employment_types, full_text),
+        "temporary": is_temporary(engagement, employment_types, full_text),
+        "staffing_agency": is_staffing_agency(employer, full_text),
+        "education": required_education(full_text),
+        "salary_min_nok": salary.min_nok,
+        "salary_max_nok": salary.max_nok,
+        "salary_text": salary.text,
+        "english_ok": language.english_ok,
+        "language_requirement": language.requirement,
+        "language_evidence": language.evidence,
+        "status": lifecycle_status(str(record.get("status") or "ACTIVE"), deadline, expires, on),
+        "first_seen_at": fetched_at,
+        "last_seen_at": fetched_at,
+        "duplicate_of": None,
+        "engagement": engagement,
+        "sector": _clean(fields.get("sector")),
+        "occupation": occupation,
+        "salary_basis": salary.basis,
+        "version_key": _clean(record.get("version_key")),
+    }

@@ -1,0 +1,1 @@
+SELECT value FROM crawl_state WHERE source = ? AND key = ?;
