@@ -1,0 +1,171 @@
+"""Deadlines, timestamps, "today" and the lifecycle status of a listing.
+
+Sources write dates every which way: NAV's `applicationDue` is free text ("24.02.2019", "2021-04-23",
+"Snarest"), Finn writes "15. desember 2026", JSON-LD writes ISO with an offset. Everything here finds the
+date span with a regular expression first and only then builds a `date`, so surrounding words never
+confuse the parse, and words that mean "no fixed date" ("Snarest", "fortløpende") give None.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from datetime import UTC, date, datetime, time, timedelta
+
+# Bokmål, nynorsk and English month names and their usual abbreviations (nynorsk spells them like bokmål).
+_MONTHS: dict[str, int] = {
+    "januar": 1, "jan": 1, "january": 1,
+    "februar": 2, "feb": 2, "february": 2,
+    "mars": 3, "mar": 3, "march": 3,
+    "april": 4, "apr": 4,
+    "mai": 5, "may": 5,
+    "juni": 6, "jun": 6, "june": 6,
+    "juli": 7, "jul": 7, "july": 7,
+    "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9,
+    "oktober": 10, "okt": 10, "october": 10, "oct": 10,
+    "november": 11, "nov": 11,
+    "desember": 12, "des": 12, "december": 12, "dec": 12,
+}  # fmt: skip
+_MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
+
+_ISO = re.compile(
+    r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b"
+)
+_NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})\s?[./]\s?(\d{1,2})\s?[./]\s?(\d{4}|\d{2})(?![\d])")
+_DAY_MONTH = re.compile(
+    rf"(?<!\d)(\d{{1,2}})(?:\.|st|nd|rd|th)?\s*(?:of\s+)?({_MONTH_ALT})\b\.?(?:,?\s*(\d{{4}}))?",
+    re.IGNORECASE,
+)
+_MONTH_DAY = re.compile(
+    rf"\b({_MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b,?(?:\s*(\d{{4}}))?", re.IGNORECASE
+)
+
+# Labels that introduce the application deadline in an ad body (nb, nn, en).
+_DEADLINE_LABEL = re.compile(
+    r"(?:søknadsfrist(?:en)?|søknadsfristen\s+er|søknadsfrist\s+er|frist\s+for\s+søknad|"
+    r"søk\s+(?:senest\s+)?innen|søknad\s+sendes\s+(?:senest\s+)?innen|"
+    r"application\s+deadline|deadline\s+for\s+applications?|apply\s+(?:no\s+later\s+than|by|before)|"
+    r"\bfrist)\s*(?:er|is|:|-|–)?\s*",
+    re.IGNORECASE,
+)
+
+
+def today() -> date:
+    """The day expiry and year-less dates are judged against: `$FJORDJOBS_TODAY` pins it for reproducible runs."""
+    pinned = os.environ.get("FJORDJOBS_TODAY", "").strip()
+    if not pinned:
+        return date.today()
+    try:
+        return date.fromisoformat(pinned)
+    except ValueError:
+        raise ValueError(f"FJORDJOBS_TODAY={pinned!r} is not a date; use YYYY-MM-DD or unset it") from None
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _full_year(year: int) -> int:
+    return year + 2000 if year < 100 else year
+
+
+def _year_for(month: int, day: int, reference: date) -> date | None:
+    """A year-less deadline is the next such day on or after a month before `reference` (ads are recent)."""
+    for year in (reference.year, reference.year + 1):
+        candidate = _safe_date(year, month, day)
+        if candidate and candidate >= reference - timedelta(days=31):
+            return candidate
+    return None
+
+
+def parse_deadline(text: str | None, reference: date | None = None) -> date | None:
+    """The first date written in `text`, or None for "Snarest", "fortløpende", "Etter avtale" and the like.
+
+    Year-less dates ("15. desember") take the year that puts them near `reference` (default: `today()`).
+    """
+    if not text:
+        return None
+    candidates: list[tuple[int, date]] = []
+    for m in _ISO.finditer(text):
+        d = _safe_date(int(m[1]), int(m[2]), int(m[3]))
+        if d:
+            candidates.append((m.start(), d))
+    for m in _NUMERIC.finditer(text):
+        d = _safe_date(_full_year(int(m[3])), int(m[2]), int(m[1]))
+        if d:
+            candidates.append((m.start(), d))
+    for m in _DAY_MONTH.finditer(text):
+        month = _MONTHS[m[2].lower()]
+        if m[3]:
+            d = _safe_date(int(m[3]), month, int(m[1]))
+        else:
+            d = _year_for(month, int(m[1]), reference or today())
+        if d:
+            candidates.append((m.start(), d))
+    for m in _MONTH_DAY.finditer(text):
+        month = _MONTHS[m[1].lower()]
+        d = (
+            _safe_date(int(m[3]), month, int(m[2]))
+            if m[3]
+            else _year_for(month, int(m[2]), reference or today())
+        )
+        if d:
+            candidates.append((m.start(), d))
+    if not candidates:
+        return None
+    return min(candidates, key=lambda c: c[0])[1]
+
+
+def find_deadline_in_text(text: str, reference: date | None = None) -> date | None:
+    """The date after a "Søknadsfrist:" / "Application deadline:" label in an ad body, if it is a date.
+
+    Only the words right after the label are read (up to the end of the line, at most 60 characters), so
+    a start date or publication date elsewhere in the ad is never taken for the deadline.
+    """
+    if not text:
+        return None
+    for m in _DEADLINE_LABEL.finditer(text):
+        window = text[m.end() : m.end() + 60].split("\n", 1)[0]
+        if not window.strip():
+            # "Søknadsfrist" on its own line, the value on the next (a fact list rendered as text).
+            window = text[m.end() : m.end() + 80].lstrip().split("\n", 1)[0]
+        found = parse_deadline(window, reference)
+        if found:
+            return found
+    return None
+
+
+def parse_timestamp(value: str | None) -> datetime | None:
+    """ISO timestamp → naive UTC datetime (offset applied); a bare date → its midnight; otherwise None."""
+    if not value:
+        return None
+    raw = value.strip()
+    try:
+        parsed = datetime.fromisoformat(raw.replace("Z", "+00:00") if raw.endswith("Z") else raw)
+    except ValueError:
+        # Norwegian day-first forms ("15.12.2026") reach here; a year-less or non-date value gives None.
+        only_date = parse_deadline(raw, reference=date(2000, 1, 1)) if re.search(r"\d{4}", raw) else None
+        return datetime.combine(only_date, time.min) if only_date else None
+    if parsed.tzinfo is not None:
+        parsed = parsed.astimezone(UTC).replace(tzinfo=None)
+    return parsed
+
+
+def lifecycle_status(source_status: str, deadline: date | None, expires: datetime | None, on: date) -> str:
+    """ "inactive" when the source says so, "expired" once the deadline or expiry has passed, else "active".
+
+    The deadline day itself is still open. `expires` is naive UTC and is often midnight Oslo time of the
+    deadline day (23:00 UTC the day before), so an expiry counts as passed only from the second day
+    after its UTC date: a NAV ad expiring "2026-12-15T00:00:00+01:00" is active on the 15th, expired on the 16th.
+    """
+    if (source_status or "").strip().upper() == "INACTIVE":
+        return "inactive"
+    if deadline is not None and deadline < on:
+        return "expired"
+    if expires is not None and expires.date() + timedelta(days=1) < on:
+        return "expired"
+    return "active"
