@@ -1,0 +1,97 @@
+"""Job share in percent ("stillingsprosent") from the extent field, JSON-LD employmentType and the ad text.
+
+Decision when sources disagree: a stated percentage for the position (in the extent field or the text)
+beats a bare "Heltid"/"Deltid"/"FULL_TIME", because it is the more specific statement and NAV's extent
+field only knows the two words (raw "Heltid_og_Deltid" even becomes "Heltid"). "Deltid" without a number
+is an unknown share (None). With several position percentages, the first one wins: ads lead with the
+position they advertise. A range ("80-100 %") gives its lower bound, the share the employer commits to.
+"""
+
+from __future__ import annotations
+
+import re
+
+_PERCENT = re.compile(
+    r"(?<![\d,.])(\d{1,3})(?:\s*(?:-|–|til|to)\s*(\d{1,3}))?\s*(?:%|prosent\b|percent\b|pct\b)", re.I
+)
+
+# Words that make a nearby percentage about something other than the job share.
+_NOT_EXTENT = re.compile(
+    r"pensjon|pension|rabatt|discount|provisjon|commission|bonus|remote|hjemmekontor|home\s*office|"
+    r"reise|travel|eier|owner|aksje|share|equity|lønnsøkning|økning|increase|vekst|growth|"
+    r"sykefravær|andel\s+kvinner|kvinner|women|markedsandel|margin|rente|interest|avkastning|"
+    r"tillegg|overtid|overtime|utbytte|dividend|skatt|tax|feriepenger|satisfaction|fornøyd|"
+    r"refusjon|dekning|dekker|covered|cover|discounted|off\b|av\s+lønn|of\s+salary|"
+    r"innskudd|sparing|spare|\bav\s+(?:de|dem|våre|alle|tiden)\b|\bof\s+(?:our|the|all|your)\b",
+    re.I,
+)
+# Words that make a percentage the job share.
+_EXTENT_WORD = re.compile(
+    r"stilling|stillingsandel|stillingsprosent|\bst\b|årsverk|heltid|deltid|vikariat|engasjement|"
+    r"fast|ansettelse|position|role|job|jobb|fte|employment|full[- ]?time|part[- ]?time|turnus|"
+    r"arbeidstid|hours|contract|kontrakt|post\b|prosjekt",
+    re.I,
+)
+_FULL_TIME_WORD = re.compile(
+    r"\b(?:heltid|heiltid|heltidsstilling|heiltidsstilling|full[- ]?time|fulltid|fulltidsstilling|full\s+stilling)\b",
+    re.I,
+)
+_PART_TIME_WORD = re.compile(r"\b(?:deltid|deltidsstilling|part[- ]?time)\b", re.I)
+_FULL_TIME_FIELDS = {
+    "heltid",
+    "heiltid",
+    "heltid_og_deltid",
+    "full_time",
+    "full-time",
+    "fulltime",
+    "full time",
+}
+_PART_TIME_FIELDS = {"deltid", "part_time", "part-time", "parttime", "part time"}
+
+
+def _position_percentages(text: str, need_context: bool) -> list[int]:
+    """Percentages in `text` that describe the job share, in order of appearance."""
+    found: list[int] = []
+    for m in _PERCENT.finditer(text):
+        low = int(m[1])
+        if m[2] is not None and low > int(m[2]):
+            continue
+        if not 1 <= low <= 100:
+            continue
+        before = text[max(0, m.start() - 30) : m.start()]
+        after = text[m.end() : m.end() + 30]
+        # Only the words right after the number, and those just before it, describe it.
+        after_near = re.split(r"[.;,\n]", after, maxsplit=1)[0]
+        before_near = re.split(r"[.;\n]", before)[-1]
+        if _NOT_EXTENT.search(after_near[:20]) or _NOT_EXTENT.search(before_near[-20:]):
+            continue
+        if need_context and not (_EXTENT_WORD.search(after_near) or _EXTENT_WORD.search(before_near)):
+            continue
+        found.append(low)
+    return found
+
+
+def parse_extent(extent: str | None, employment_types: list[str], text: str) -> int | None:
+    """Job share 1-100, 100 for full time, None when unknown (e.g. "Deltid" with no percentage anywhere)."""
+    field = (extent or "").strip()
+    if field:
+        pcts = _position_percentages(field, need_context=False)
+        if pcts:
+            return pcts[0]
+    from_text = _position_percentages(text or "", need_context=True)
+    if from_text:
+        return from_text[0]
+    key = field.lower()
+    types = {t.strip().lower().replace(" ", "_") for t in employment_types or [] if t}
+    if key in _FULL_TIME_FIELDS or _FULL_TIME_WORD.fullmatch(key):
+        return 100
+    if key in _PART_TIME_FIELDS or _PART_TIME_WORD.fullmatch(key):
+        return None
+    if "full_time" in types and not types & {"part_time", "parttime"}:
+        return 100
+    if types & {"part_time", "parttime"}:
+        return None
+    body = text or ""
+    if _FULL_TIME_WORD.search(body) and not _PART_TIME_WORD.search(body):
+        return 100
+    return None
