@@ -1,0 +1,158 @@
+"""Read NAV pam-stilling-feed responses into plain values: token text, feed pages, feed entries.
+
+Pure functions (JSON or text in, plain data out), so the NAV spider only routes requests and these
+can be tested on saved samples. Field values stay as NAV wrote them (upper-case places, free-text
+`applicationDue`); normalisation is the pipeline's job. Shapes: shared NOTES.md §1.2.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, NamedTuple
+
+AD_PAGE_URL = "https://arbeidsplassen.nav.no/stillinger/stilling/{uuid}"
+_JWT = re.compile(r"ey[\w-]+\.ey[\w-]+\.[\w-]+")
+# categoryList types that carry STYRK occupation names (the feed uses STYRK08, the internal ad STYRK08NAV).
+_STYRK_TYPES = {"STYRK08", "STYRK08NAV"}
+
+
+class FeedEvent(NamedTuple):
+    """The newest line for one ad on a feed page."""
+
+    uuid: str
+    status: str  # ACTIVE | INACTIVE
+    sist_endret: str
+    item: dict[str, Any]  # the feed item as received, kept as the payload of INACTIVE records
+
+
+def token_from_text(text: str) -> str:
+    """The bearer token in `/api/publicToken`'s body.
+
+    The body is a headline and the JWT on the last line; sending the whole body as the token
+    fails, so take the JWT by pattern, else the last non-empty line.
+    """
+    match = _JWT.search(text)
+    if match:
+        return match.group(0)
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if not lines or " " in lines[-1]:
+        raise ValueError("the token endpoint returned no token; check the feed URL")
+    return lines[-1]
+
+
+def page_id(page: dict[str, Any]) -> str | None:
+    """The page's own id (its first event), the cursor to resume from when it is the tip."""
+    value = page.get("id")
+    return str(value) if value else None
+
+
+def next_page_id(page: dict[str, Any]) -> str | None:
+    """The id of the next page, or None at the tip of the feed."""
+    value = page.get("next_id")
+    return str(value) if value else None
+
+
+def feed_events(page: dict[str, Any]) -> list[FeedEvent]:
+    """One event per ad on the page: its last line wins (an ad changed twice appears twice).
+
+    Ordered by where each ad's last line sits, so the output follows the log.
+    """
+    last: dict[str, FeedEvent] = {}
+    for item in page.get("items") or []:
+        entry = item.get("_feed_entry") or {}
+        ad_uuid = entry.get("uuid") or item.get("id")
+        if not ad_uuid:
+            continue
+        event = FeedEvent(
+            uuid=str(ad_uuid),
+            status=str(entry.get("status") or "").upper(),
+            sist_endret=str(entry.get("sistEndret") or item.get("date_modified") or ""),
+            item=item,
+        )
+        last.pop(event.uuid, None)
+        last[event.uuid] = event
+    return list(last.values())
+
+
+def ad_content(entry: dict[str, Any]) -> dict[str, Any] | None:
+    """The ad inside a feed entry, or None when the ad is inactive.
+
+    The server writes `ad_content`; NAV's documentation page still calls it `json`, so take either.
+    """
+    content = entry.get("ad_content", entry.get("json"))
+    return content if isinstance(content, dict) and content else None
+
+
+def entry_is_active(entry: dict[str, Any]) -> bool:
+    """ACTIVE with content; an entry without `ad_content` means NAV withdrew the ad."""
+    return str(entry.get("status") or "").upper() == "ACTIVE" and ad_content(entry) is not None
+
+
+def ad_url(ad_uuid: str) -> str:
+    """The ad's public page on arbeidsplassen.nav.no."""
+    return AD_PAGE_URL.format(uuid=ad_uuid)
+
+
+def entry_fields(entry: dict[str, Any]) -> dict[str, Any]:
+    """The `fields` of a landing record (docs/records.md) from a feed entry; {} when inactive.
+
+    Contact persons are deliberately not read: they are personal data and stay out of `fields`.
+    """
+    ad = ad_content(entry)
+    if ad is None:
+        return {}
+    employer = ad.get("employer") or {}
+    return {
+        "title": _text(ad.get("title")) or _text(ad.get("jobtitle")) or "",
+        "employer": _text(employer.get("name")),
+        "description": ad.get("description") or "",
+        "employer_description": _text(employer.get("description")),
+        "locations": [_location(place) for place in ad.get("workLocations") or []],
+        "published": _text(ad.get("published")),
+        "expires": _text(ad.get("expires")),
+        "application_due": _text(ad.get("applicationDue")),
+        "extent": _text(ad.get("extent")),
+        "engagement": _text(ad.get("engagementtype")),
+        "employment_types": [],
+        "work_language": None,  # the feed has no working-language field: it comes from the text
+        "base_salary": None,  # nor a salary
+        "sector": _text(ad.get("sector")),
+        "occupation": _occupation(ad),
+        "apply_url": _text(ad.get("applicationUrl")) or _text(ad.get("sourceurl")),
+        "position_count": _text(ad.get("positioncount")),
+    }
+
+
+def _text(value: Any) -> str | None:
+    """NAV writes "" for a missing value; the landing contract says null."""
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _location(place: dict[str, Any]) -> dict[str, str | None]:
+    return {
+        "address": _text(place.get("address")),
+        "postal_code": _text(place.get("postalCode")),
+        "city": _text(place.get("city")),
+        "municipality": _text(place.get("municipal")),
+        "county": _text(place.get("county")),
+        "country": _text(place.get("country")),
+    }
+
+
+def _occupation(ad: dict[str, Any]) -> list[str]:
+    """NAV's occupation categories (level 1, level 2), then STYRK names, without repeats."""
+    names: list[str] = []
+    for category in ad.get("occupationCategories") or []:
+        names += [category.get("level1"), category.get("level2")]
+    for category in ad.get("categoryList") or []:
+        if str(category.get("categoryType") or "").upper() in _STYRK_TYPES:
+            names.append(category.get("name"))
+    seen: list[str] = []
+    for name in names:
+        text = _text(name)
+        if text and text not in seen:
+            seen.append(text)
+    return seen
