@@ -1,0 +1,2 @@
+SELECT application_id, kind, anchor_date
+FROM followups_done

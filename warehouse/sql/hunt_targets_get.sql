@@ -1,0 +1,1 @@
+SELECT target, per_week FROM hunt_targets
