@@ -58,13 +58,13 @@ def sql(
     fmt: FormatOption = "table",
 ) -> None:
     """Run read-only SQL on the warehouse. Example: fjordjobs sql "SELECT title FROM listings LIMIT 5"."""
-    from flows.sqlcmd import ReadOnlyError, run_readonly
+    from flows.sqlcmd import ReadOnlyError, run_readonly, saved_query_params
 
     try:
         text = db.saved_query(saved) if saved else query
         if not text:
             raise _die("give a query, or --saved NAME")
-        columns, rows = run_readonly(db.resolve_db_path(db_path), text)
+        columns, rows = run_readonly(db.resolve_db_path(db_path), text, saved_query_params())
     except (ReadOnlyError, WarehouseError) as exc:
         raise _die(str(exc)) from None
     except Exception as exc:  # DuckDB's own errors: parser, binder, catalog
