@@ -1,0 +1,101 @@
+"""Is the position temporary? From the engagement field, JSON-LD employmentType, then the ad text.
+
+Decisions (NAV's vocabulary, NOTES.md §1.5):
+- Temporary: Vikariat, Engasjement, Prosjekt, Sesong, Feriejobb, Frilanser, and Åremål (a fixed term for
+  leaders, typically six years: it ends unless renewed). Lærling is temporary too: an apprenticeship is a
+  fixed-term training contract (lærekontrakt).
+- Trainee: temporary unless the text says the trainee is hired permanently ("fast ansatt fra dag én"),
+  because most Norwegian trainee programmes are fixed one- or two-year terms.
+- Permanent: Fast, PERMANENT. "Selvstendig næringsdrivende" and "Annet" say nothing: the text decides.
+- An explicit engagement field beats the text. In the text, "mulighet for fast ansettelse" after a
+  vikariat is a prospect, not a permanent offer, and the Norwegian "engasjement" (also "commitment") only
+  counts as a fixed-term post when the words around it say so. When the text holds both kinds of signal,
+  the first one wins (ads lead with the position they advertise).
+"""
+
+from __future__ import annotations
+
+import re
+
+_TEMPORARY_FIELDS = {
+    "vikariat", "engasjement", "prosjekt", "sesong", "feriejobb", "frilanser", "åremål", "lærling",
+    "temporary", "contractor", "intern", "internship", "seasonal", "per_diem", "fixed_term", "fixed-term",
+    "midlertidig", "prosjektstilling", "sommerjobb", "freelance", "vikar",
+}  # fmt: skip
+_PERMANENT_FIELDS = {"fast", "permanent", "fast stilling", "fast ansettelse", "permanent position"}
+
+_TEMPORARY_TEXT = re.compile(
+    r"\b(?:vikariat\w*|vikar(?:er)?\b(?!byrå)|sommervikar\w*|ferievikar\w*|"
+    r"engasjementsstilling\w*|prosjektstilling\w*|prosjektansettelse\w*|"
+    r"midlertidig(?:e)?\s+(?:\d+\s*%\s+)?(?:stilling|ansettelse|ansatt|tilsetting|stillingar|stillinger)|"
+    r"midlertidig\b|mellombels\w*|tidsavgrens\w*|åremål\w*|sesongstilling\w*|sesongarbeid\w*|sesongjobb\w*|"
+    r"sommerjobb\w*|feriejobb\w*|sommarjobb\w*|"
+    r"fixed[- ]term|temporary\s+(?:position|role|contract|employment|job|post|assignment)|"
+    r"maternity\s+cover|parental\s+leave\s+cover|internship|seasonal\s+(?:job|position|work)|summer\s+job|"
+    r"contract\s+of\s+\d+\s+months?|\d+[- ]months?\s+contract|contract\s+(?:position|role)|"
+    r"for\s+a\s+period\s+of\s+\d+\s+(?:months?|years?)|"
+    r"(?:i|for)\s+en\s+periode\s+på\s+\d+\s+(?:måneder|mnd|år|uker))",
+    re.I,
+)
+# "engasjement" as a post, not as "commitment": a duration, an end date or "ledig"/"%" next to it.
+_ENGASJEMENT_POST = re.compile(
+    r"(?:ledig(?:e)?|\d+\s*%|et\s+\d+[- ]årig|midlertidig)\s+engasjement\b|"
+    r"\b(?:et\s+)?engasjement\s+(?:i|på|for|med\s+varighet|ut|frem\s+til|fram\s+til|til\s+og\s+med|i\s+inntil)"
+    r"\s+(?:inntil\s+|ca\.?\s+)?(?:\d+|ett|to|tre|fire|seks|ni|tolv|året|\d{1,2}\.\d{1,2}\.\d{2,4})"
+    r"(?:\s*(?:måneder|mnd|år|uker|\.\d))?",
+    re.I,
+)
+_PERMANENT_TEXT = re.compile(
+    r"\b(?:fast(?:e)?\s+(?:\d+\s*%\s+)?(?:stilling\w*|ansettelse|tilsetting|jobb|heltidsstilling|"
+    r"deltidsstilling|ansatt)|fast,\s*\d+\s*%|\d+\s*%\s+fast\b|"
+    r"permanent\s+(?:full[- ]time\s+)?(?:position|role|contract|employment|job|post|hire))",
+    re.I,
+)
+# A permanent phrase that is only a prospect ("vikariat med mulighet for fast ansettelse").
+_PROSPECT = re.compile(
+    r"(?:mulighet(?:er)?\s+for|moglegheit\s+for|kan\s+(?:bli|gå\s+over\s+(?:i|til))|possibility\s+of|"
+    r"chance\s+of|may\s+(?:lead\s+to|become)|could\s+(?:lead\s+to|become)|senere|etter\s+hvert|"
+    r"potential\s+for|option\s+of|overgang\s+til)\s*(?:en\s+|a\s+)?$",
+    re.I,
+)
+_TRAINEE_PERMANENT = re.compile(
+    r"fast\s+ansatt|fast\s+stilling|permanent(?:ly)?\s+(?:employed|hired|position)", re.I
+)
+
+
+def _field_key(value: str) -> str:
+    return value.strip().lower().replace("-", "_").replace(" ", "_") if value else ""
+
+
+def _first_text_signal(text: str) -> bool | None:
+    """True/False for the first temporary or permanent signal in the text; None if there is none."""
+    signals: list[tuple[int, bool]] = []
+    for m in _TEMPORARY_TEXT.finditer(text):
+        signals.append((m.start(), True))
+    for m in _ENGASJEMENT_POST.finditer(text):
+        signals.append((m.start(), True))
+    for m in _PERMANENT_TEXT.finditer(text):
+        if _PROSPECT.search(text[max(0, m.start() - 40) : m.start()]):
+            continue
+        signals.append((m.start(), False))
+    if not signals:
+        return None
+    return min(signals)[1]
+
+
+def is_temporary(engagement: str | None, employment_types: list[str], text: str) -> bool | None:
+    """True for fixed-term positions, False for permanent ones, None when nothing says which."""
+    key = _field_key(engagement or "")
+    if key in {k.replace(" ", "_") for k in _TEMPORARY_FIELDS}:
+        return True
+    if key in {k.replace(" ", "_") for k in _PERMANENT_FIELDS}:
+        return False
+    body = text or ""
+    if key == "trainee":
+        return not _TRAINEE_PERMANENT.search(body)
+    types = {_field_key(t) for t in employment_types or [] if t}
+    if types & {"temporary", "contractor", "intern", "seasonal", "per_diem", "fixed_term"}:
+        return True
+    if "permanent" in types:
+        return False
+    return _first_text_signal(body)
