@@ -1,0 +1,95 @@
+"""Was the ad posted by a staffing or recruitment agency on behalf of a client?
+
+It matters for the skilled-worker permit (an agency as employer brings extra conditions) and for users
+who want the employer's own ads. Two kinds of evidence count:
+- the employer is a known agency (`data/staffing_agencies.txt`) or names itself one ("... Bemanning AS");
+- the text makes the client the employer: "for vår kunde", "på vegne av vår oppdragsgiver", "our client is
+  looking for", "one of our clients is". A consultancy describing its customers ("our clients", "prosjekter
+  hos våre kunder") is not an agency posting, and neither is an ad that turns agencies away
+  ("Henvendelser fra bemanningsbyråer frabedes").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+_LEGAL_SUFFIX = re.compile(
+    r"\b(?:as|asa|sa|ans|da|ab|a/s|ltd|limited|gmbh|inc|group|gruppen|norge|norway|norden|nordic|avd\.?.*)$"
+)
+_NAME_KEYWORD = re.compile(
+    r"\b(?:bemanning\w*|rekruttering\w*|recruitment|staffing|vikarbyrå\w*|vikartjenester)\b", re.I
+)
+
+_CLIENT = (
+    r"(?:vår\s+(?:kunde|oppdragsgiver|oppdragsgjevar|klient)|kunden\s+vår|oppdragsgiveren\s+vår|"
+    r"oppdragsgjevaren\s+vår|klienten\s+vår|our\s+client(?!s)|en\s+av\s+våre\s+kunder|ein\s+av\s+kundane\s+våre|"
+    r"one\s+of\s+our\s+clients|en\s+av\s+våre\s+oppdragsgivere)"
+)
+_CLIENT_AS_EMPLOYER = re.compile(
+    rf"(?:på\s+vegne\s+av|på\s+vegner\s+av|on\s+behalf\s+of)\s+(?:en\s+|ein\s+)?{_CLIENT}|"
+    rf"\b(?:for|til)\s+(?:vår\s+(?:kunde|oppdragsgiver|oppdragsgjevar|klient)|kunden\s+vår|"
+    rf"oppdragsgiveren\s+vår|our\s+client(?!s))\b|"
+    rf"\b{_CLIENT},?\s+(?:\S+\s+){{0,6}}?(?:søker|ser\s+etter|trenger|tilbyr|har\s+behov|ønsker\s+å\s+ansette|"
+    rf"rekrutterer|er\s+(?:en|et|ei|i\s+vekst|inne\s+i)|is\s+(?:a|an|looking|seeking|hiring|now|currently|growing)|"
+    rf"are\s+looking|seeks|offers|needs|wants\s+to\s+hire)\b|"
+    rf"\b(?:søker|rekrutterer|ser\s+etter)\s+(?:\S+\s+){{0,8}}?(?:for|til)\s+(?:en\s+|ein\s+)?{_CLIENT}|"
+    rf"\b(?:recruiting|looking\s+for|seeking|hiring)\s+(?:\S+\s+){{0,8}}?for\s+{_CLIENT}|"
+    r"\b(?:ansatt|ansett(?:else|elsen|es|ing)?)\s+(?:direkte\s+)?(?:hos|i)\s+(?:vår\s+kunde|kunden)\b|"
+    r"\bemployed\s+(?:directly\s+)?by\s+(?:our|the)\s+client\b",
+    re.I,
+)
+_AGENCY_WORDS = re.compile(
+    r"\b(?:bemanningsbyrå\w*|vikarbyrå\w*|rekrutteringsbyrå\w*|staffing\s+agency|recruitment\s+agency|"
+    r"innleie\w*|innleid\w*|leies\s+ut|leid\s+ut|utleie\s+til|utleid)\b",
+    re.I,
+)
+# A sentence that turns agencies away, or says the employer does not use them.
+_REFUSAL = re.compile(
+    r"\bikke\b|\bingen\b|frabedes|frabes|undanbedes|uønsket|uønska|takker\s+nei|no\s+agenc|not\s+accept|"
+    r"\bnot\b|\bno\b|please\s+do\s+not|henvendelser\s+fra|kontakt\s+fra",
+    re.I,
+)
+
+
+@lru_cache(maxsize=1)
+def _agency_keys() -> tuple[str, ...]:
+    raw = resources.files("pipeline").joinpath("data/staffing_agencies.txt").read_text(encoding="utf-8")
+    return tuple(
+        line.strip().lower() for line in raw.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+def employer_key(name: str) -> str:
+    """Lower-case employer name without punctuation and trailing legal-form words ("AS", "Norge")."""
+    key = re.sub(r"[^\w&/ ]+", " ", name.casefold())
+    key = re.sub(r"\s+", " ", key).strip()
+    previous = None
+    while previous != key:
+        previous = key
+        key = _LEGAL_SUFFIX.sub("", key).strip()
+    return key
+
+
+def is_agency_name(employer: str | None) -> bool:
+    """True when the employer is a known staffing/recruitment agency or names itself one."""
+    if not employer:
+        return False
+    if _NAME_KEYWORD.search(employer):
+        return True
+    key = employer_key(employer)
+    return any(key == k or key.startswith(k + " ") for k in _agency_keys())
+
+
+def is_staffing_agency(employer: str | None, text: str) -> bool:
+    """True when an agency posts for a client: a known agency employer or a client-as-employer phrasing."""
+    if is_agency_name(employer):
+        return True
+    body = text or ""
+    if _CLIENT_AS_EMPLOYER.search(body):
+        return True
+    for sentence in re.split(r"(?<=[.!?])\s+|\n+", body):
+        if _AGENCY_WORDS.search(sentence) and not _REFUSAL.search(sentence):
+            return True
+    return False
