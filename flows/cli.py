@@ -126,7 +126,69 @@ def crawl(
         raise _die(result.health.reason or "the crawl failed its health check")
 
 
+@app.command()
+def status(db_path: DbOption = None, runs: Annotated[int, typer.Option(help="Runs to show per source.")] = 3) -> None:
+    """The last runs per source, listing counts, failures and what is new. Example: fjordjobs status."""
+    from flows.sqlcmd import run_readonly
+
+    path = db.resolve_db_path(db_path)
+    try:
+        columns, rows = run_readonly(path, db.sql("status_counts"))
+        console.print(render_rows(columns, rows, "table"))
+        columns, rows = run_readonly(path, db.sql("status_runs"), {"per_source": runs})
+    except WarehouseError as exc:
+        raise _die(str(exc)) from None
+    console.print(render_rows(columns, rows, "table"))
+    failed = [row for row in rows if row[3] != "ok"]
+    for row in failed:
+        console.print(f"[red]failed[/] {row[0]} run {row[1]}: {row[9]}", highlight=False)
+
+
+@app.command()
+def init(
+    path: Annotated[Path, typer.Argument(help="Where to write the example configuration.")] = Path("fjordjobs.toml"),
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+) -> None:
+    """Write a commented example fjordjobs.toml. Example: fjordjobs init && fjordjobs run."""
+    from flows.config import example_config
+    from flows.env import PROJECT_ROOT
+
+    if path.exists() and not force:
+        raise _die(f"{path} exists; pass --force to overwrite it")
+    base = path.resolve().parent
+    cv = PROJECT_ROOT / "demo" / "sample_cv.md"
+    profile = PROJECT_ROOT / "demo" / "sample_profile.toml"
+
+    def rel(target: Path) -> str:
+        try:
+            return str(target.relative_to(base))
+        except ValueError:
+            return str(target)
+
+    path.write_text(example_config(rel(cv), rel(profile)), encoding="utf-8")
+    console.print(f"wrote {path}: edit the sources and your CV path, then run `fjordjobs run --config {path}`")
+
+
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="parquet or csv")] = "parquet",
+    out: Annotated[Path, typer.Option("--out", help="Folder for the files.")] = Path("export"),
+    db_path: DbOption = None,
+) -> None:
+    """Export listings and match results for other tools. Example: fjordjobs export --format csv --out out/."""
+    from flows.export import export_tables
+
+    try:
+        written = export_tables(db.resolve_db_path(db_path), out, fmt)
+    except (ValueError, WarehouseError) as exc:
+        raise _die(str(exc)) from None
+    for table, target, count in written:
+        console.print(f"{table}: {count} rows -> {target}", highlight=False)
+
+
 # --- sub-command registrations (other modules add their commands below this line) ---
+from flows import cli_hunt  # noqa: E402, I001
+cli_hunt.register(app)
 
 
 def main() -> None:
