@@ -1,0 +1,104 @@
+"""The minimum education an ad requires: "master", "bachelor", "vocational", "none", or None (not stated).
+
+The permit rules turn on it (a master's requirement raises the salary floor), so only *required* levels
+count. The text is read clause by clause: a clause that calls a level an advantage ("master er en
+fordel", "a Master's is a plus") does not count; levels offered as alternatives ("bachelor eller master")
+give the lowest; "relevant erfaring kan kompensere" keeps the stated level (experience can compensate,
+but the ad still asks for it). Across clauses the lowest required level wins, and an explicit "no formal
+education required" is the lowest of all. General upper-secondary school ("videregående") is not one of
+the levels and is ignored; "fagbrev", "svennebrev" and "fagskole" are vocational. A PhD requirement
+reads as "master" (the highest level we record).
+"""
+
+from __future__ import annotations
+
+import re
+
+_RANK = {"none": 0, "vocational": 1, "bachelor": 2, "master": 3}
+
+_NONE = re.compile(
+    r"ingen\s+(?:formelle\s+)?(?:krav|kr[aæ]v)\s+(?:til|om)\s+(?:formell\s+)?utdanning|"
+    r"ingen\s+formelle\s+(?:utdannings)?krav|ingen\s+utdanningskrav|"
+    r"ikke\s+(?:noe\s+)?krav\s+(?:til|om)\s+(?:formell\s+)?utdanning|utdanning\s+er\s+ikke\s+(?:et\s+)?krav|"
+    r"ikkje\s+krav\s+(?:til|om)\s+(?:formell\s+)?utdanning|ingen\s+krav\s+til\s+utdanning|"
+    r"uten\s+formell\s+utdanning|du\s+trenger\s+ikke\s+(?:formell\s+)?utdanning|"
+    r"no\s+(?:formal\s+)?(?:education|degree|qualifications?)\s+(?:is\s+)?(?:required|needed|necessary)|"
+    r"(?:a\s+)?(?:formal\s+)?(?:education|degree)\s+is\s+not\s+(?:required|necessary|a\s+requirement)|"
+    r"(?:do|does)\s+not\s+(?:need|require)\s+(?:a\s+|any\s+)?(?:formal\s+)?(?:education|degree)|"
+    r"no\s+experience\s+or\s+education\s+(?:is\s+)?required",
+    re.I,
+)
+_MASTER = re.compile(
+    r"master\w*|mastergrad\w*|master's|masters|\bmsc\b|\bm\.sc\b|\bmaster-|sivilingeniør\w*|siv\.?\s?ing|"
+    r"hovedfag|cand\.\s?\w+|høyere\s+grad|doktorgrad|\bph\.?\s?d\b|\bdoctorate\b|5[- ]årig|femårig|"
+    r"profesjonsstudi\w*",
+    re.I,
+)
+_BACHELOR = re.compile(
+    r"bachelor\w*|bachelor's|\bbsc\b|\bb\.sc\b|høy[e]?re\s+utdanning|høgare\s+utdanning|høyskole\w*|høgskole\w*|"
+    r"høgskule\w*|universitet\w*|university\s+(?:degree|education)|college\s+degree|"
+    r"(?:relevant|academic|technical|engineering|higher|university)\s+(?:\w+\s+)?degree|\bdegree\s+in\b|"
+    r"higher\s+education|3[- ]årig|treårig|ingeniørutdanning|lærerutdanning|sykepleierutdanning|"
+    r"autorisasjon\s+som\s+(?:sykepleier|vernepleier|fysioterapeut|ergoterapeut|barnehagelærer|lærer)|"
+    r"barnehagelærerutdanning|vernepleierutdanning|bachelornivå|lavere\s+grad|cand\.\s?mag",
+    re.I,
+)
+_VOCATIONAL = re.compile(
+    r"fagbrev\w*|svennebrev\w*|fagskole\w*|fagskule\w*|yrkesfaglig\w*|vocational|trade\s+certificate|"
+    r"apprenticeship\s+certificate|journeyman|mesterbrev\w*|kompetansebevis|sertifikat\s+som\s+\w+",
+    re.I,
+)
+_ADVANTAGE = re.compile(
+    r"fordel|ønskelig|ønskeleg|ønskes|meritterende|positivt|\bplus\b|\bbonus\b|advantage|nice\s+to\s+have|"
+    r"preferably|preferred|desirable|beneficial|is\s+an?\s+asset|\bmerit\b|foretrekk\w*|gjerne",
+    re.I,
+)
+# Levels named in passing, not as a requirement: study programmes the employer offers, people it has.
+_NOT_REQUIREMENT = re.compile(
+    r"masteroppgave|bacheloroppgave|student\w*|master\s+thesis|bachelor\s+thesis|vi\s+tilbyr|we\s+offer|"
+    r"videreutdanning|etter-\s+og\s+videreutdanning|mulighet\s+for\s+å\s+ta|opportunity\s+to\s+(?:take|pursue)",
+    re.I,
+)
+_CLAUSE_SPLIT = re.compile(
+    r"[,;:()\n]|\s[-–]\s|\s+men\s+|\s+but\s+|\s+while\s+|\s+og\s+gjerne\s+|\s+and\s+ideally\s+", re.I
+)
+
+
+# A master match with the words that complete it ("Master's degree in"), removed before the bachelor test.
+_MASTER_PHRASE = re.compile(rf"(?:{_MASTER.pattern})(?:\s+(?:of\s+science\s+)?degree(?:\s+in)?)?", re.I)
+
+
+def _levels(clause: str) -> set[str]:
+    found: set[str] = set()
+    if _MASTER.search(clause):
+        found.add("master")
+    # "høyere utdanning på masternivå" names both patterns; the master reading is the intended one.
+    if _BACHELOR.search(_MASTER_PHRASE.sub(" ", clause)) and not re.search(
+        r"høy[e]?re\s+utdanning\s+(?:på|innen)\s+master", clause, re.I
+    ):
+        found.add("bachelor")
+    if _VOCATIONAL.search(clause):
+        found.add("vocational")
+    return found
+
+
+def required_education(text: str) -> str | None:
+    """Lowest education level the ad requires (master/bachelor/vocational/none), or None if none is required."""
+    if not text:
+        return None
+    if _NONE.search(text):
+        return "none"
+    required: set[str] = set()
+    for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
+        if _NOT_REQUIREMENT.search(sentence) and not re.search(
+            r"\bkrav|\brequire|\bmust\b|\bmå\b", sentence, re.I
+        ):
+            continue
+        clauses = [c for c in _CLAUSE_SPLIT.split(sentence) if c.strip()]
+        for clause in clauses:
+            if _ADVANTAGE.search(clause):
+                continue
+            required |= _levels(clause)
+    if not required:
+        return None
+    return min(required, key=_RANK.__getitem__)
