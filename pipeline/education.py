@@ -29,7 +29,7 @@ _NONE = re.compile(
     re.I,
 )
 _MASTER = re.compile(
-    r"master\w*|mastergrad\w*|master's|masters|\bmsc\b|\bm\.sc\b|\bmaster-|sivilingeniør\w*|siv\.?\s?ing|"
+    r"master's|masters|master\w*|\bmsc\b|\bm\.sc\b|\bmaster-|sivilingeniør\w*|siv\.?\s?ing|"
     r"hovedfag|cand\.\s?\w+|høyere\s+grad|doktorgrad|\bph\.?\s?d\b|\bdoctorate\b|5[- ]årig|femårig|"
     r"profesjonsstudi\w*",
     re.I,
