@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from demo.generate_ads import generate_ads
+
 from pipeline.ingest import ingest_file
 from spiders.extract_nav import ad_url, entry_fields
 from warehouse import db
@@ -28,9 +29,19 @@ def _records(ads: list[dict[str, Any]], version: str) -> list[dict[str, Any]]:
     out = []
     for ad in ads:
         entry = {"uuid": ad["uuid"], "status": "ACTIVE", "sistEndret": version, "ad_content": ad}
-        out.append({"kind": "listing", "source": "nav", "source_id": ad["uuid"], "url": ad_url(ad["uuid"]),
-                    "fetched_at": fetched, "status": "ACTIVE", "version_key": version, "payload": entry,
-                    "fields": entry_fields(entry)})
+        out.append(
+            {
+                "kind": "listing",
+                "source": "nav",
+                "source_id": ad["uuid"],
+                "url": ad_url(ad["uuid"]),
+                "fetched_at": fetched,
+                "status": "ACTIVE",
+                "version_key": version,
+                "payload": entry,
+                "fields": entry_fields(entry),
+            }
+        )
     return out
 
 
@@ -52,17 +63,23 @@ def run(n_ads: int = 5000) -> dict[str, float]:
             start = time.perf_counter()
             ingest_file(con, second, on=ON)
             update_s = time.perf_counter() - start
-    return {"ads": float(n_ads), "initial_rows_per_s": n_ads / initial_s,
-            "update_rows_per_s": len(changed) / update_s, "initial_s": initial_s}
+    return {
+        "ads": float(n_ads),
+        "initial_rows_per_s": n_ads / initial_s,
+        "update_rows_per_s": len(changed) / update_s,
+        "initial_s": initial_s,
+    }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--ads", type=int, default=5000)
     figures = run(parser.parse_args().ads)
-    print(f"ingest: {figures['ads']:.0f} listings in {figures['initial_s']:.1f} s = "
-          f"{figures['initial_rows_per_s']:.0f} listings/s (target >= 2000); "
-          f"update batch {figures['update_rows_per_s']:.0f} listings/s")
+    print(
+        f"ingest: {figures['ads']:.0f} listings in {figures['initial_s']:.1f} s = "
+        f"{figures['initial_rows_per_s']:.0f} listings/s (target >= 2000); "
+        f"update batch {figures['update_rows_per_s']:.0f} listings/s"
+    )
 
 
 if __name__ == "__main__":

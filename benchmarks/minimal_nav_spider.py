@@ -31,8 +31,9 @@ class MinimalNavSpider(scrapy.Spider):
         yield self._get(f"{self.base}/api/v1/feed", self.on_page)
 
     def _get(self, url: str, callback: Any) -> scrapy.Request:
-        return scrapy.Request(url, callback=callback, headers={"Authorization": f"Bearer {self.token}"},
-                              dont_filter=True)
+        return scrapy.Request(
+            url, callback=callback, headers={"Authorization": f"Bearer {self.token}"}, dont_filter=True
+        )
 
     def on_page(self, response: Response) -> Iterator[scrapy.Request]:
         page = json.loads(response.text)

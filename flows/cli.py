@@ -53,7 +53,9 @@ def _report_ingest(result: IngestResult) -> None:
 @app.command()
 def sql(
     query: Annotated[str | None, typer.Argument(help="SQL to run (read-only).")] = None,
-    saved: Annotated[str | None, typer.Option("--saved", help="Run a saved query from warehouse/queries/.")] = None,
+    saved: Annotated[
+        str | None, typer.Option("--saved", help="Run a saved query from warehouse/queries/.")
+    ] = None,
     db_path: DbOption = None,
     fmt: FormatOption = "table",
 ) -> None:
@@ -104,7 +106,8 @@ def crawl(
     url: Annotated[list[str] | None, typer.Option("--url", help="Base or start URL (repeatable).")] = None,
     db_path: DbOption = None,
     i_have_permission: Annotated[
-        bool, typer.Option("--i-have-permission", help="Finn only: you have Finn's written permission to crawl.")
+        bool,
+        typer.Option("--i-have-permission", help="Finn only: you have Finn's written permission to crawl."),
     ] = False,
 ) -> None:
     """Crawl one source and load what came. Example: fjordjobs crawl nav --url http://127.0.0.1:8765."""
@@ -127,7 +130,9 @@ def crawl(
 
 
 @app.command()
-def status(db_path: DbOption = None, runs: Annotated[int, typer.Option(help="Runs to show per source.")] = 3) -> None:
+def status(
+    db_path: DbOption = None, runs: Annotated[int, typer.Option(help="Runs to show per source.")] = 3
+) -> None:
     """The last runs per source, listing counts, failures and what is new. Example: fjordjobs status."""
     from flows.sqlcmd import run_readonly
 
@@ -146,7 +151,9 @@ def status(db_path: DbOption = None, runs: Annotated[int, typer.Option(help="Run
 
 @app.command()
 def init(
-    path: Annotated[Path, typer.Argument(help="Where to write the example configuration.")] = Path("fjordjobs.toml"),
+    path: Annotated[Path, typer.Argument(help="Where to write the example configuration.")] = Path(
+        "fjordjobs.toml"
+    ),
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
     """Write a commented example fjordjobs.toml. Example: fjordjobs init && fjordjobs run."""
@@ -166,7 +173,9 @@ def init(
             return str(target)
 
     path.write_text(example_config(rel(cv), rel(profile)), encoding="utf-8")
-    console.print(f"wrote {path}: edit the sources and your CV path, then run `fjordjobs run --config {path}`")
+    console.print(
+        f"wrote {path}: edit the sources and your CV path, then run `fjordjobs run --config {path}`"
+    )
 
 
 @app.command()
@@ -188,6 +197,7 @@ def export(
 
 # --- sub-command registrations (other modules add their commands below this line) ---
 from flows import cli_hunt  # noqa: E402, I001
+
 cli_hunt.register(app)
 
 

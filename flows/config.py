@@ -24,11 +24,11 @@ class ConfigError(ValueError):
 
 @dataclass(frozen=True)
 class SourceConfig:
-    name: str                     # the key in the file, unique
-    spider: str                   # nav | finn | jsonld
+    name: str  # the key in the file, unique
+    spider: str  # nav | finn | jsonld
     enabled: bool = True
     urls: tuple[str, ...] = ()
-    demo: bool = False            # serve the bundled offline demo for this spider and crawl that
+    demo: bool = False  # serve the bundled offline demo for this spider and crawl that
     i_have_permission: bool = False
     max_pages: int | None = None
 
@@ -71,7 +71,9 @@ class _Reader:
         where = f"{self.path}:{line}" if line else str(self.path)
         return ConfigError(f"{where}: {key}: {message}")
 
-    def get(self, table: dict[str, Any], key: str, kind: type | tuple[type, ...], default: Any, prefix: str) -> Any:
+    def get(
+        self, table: dict[str, Any], key: str, kind: type | tuple[type, ...], default: Any, prefix: str
+    ) -> Any:
         if key not in table:
             return default
         value = table[key]
@@ -129,11 +131,17 @@ def load_config(path: Path) -> Config:
         demo = r.get(table, "demo", bool, False, prefix)
         if spider == "jsonld" and not urls and not demo:
             raise r.error(f"{prefix}urls", "the jsonld spider needs at least one URL (or demo = true)")
-        sources.append(SourceConfig(
-            name=name, spider=spider, enabled=r.get(table, "enabled", bool, True, prefix), urls=urls, demo=demo,
-            i_have_permission=r.get(table, "i_have_permission", bool, False, prefix),
-            max_pages=r.get(table, "max_pages", int, None, prefix),
-        ))
+        sources.append(
+            SourceConfig(
+                name=name,
+                spider=spider,
+                enabled=r.get(table, "enabled", bool, True, prefix),
+                urls=urls,
+                demo=demo,
+                i_have_permission=r.get(table, "i_have_permission", bool, False, prefix),
+                max_pages=r.get(table, "max_pages", int, None, prefix),
+            )
+        )
 
     profiles = []
     for name, table in r.get(data, "profiles", dict, {}, "").items():
@@ -143,7 +151,7 @@ def load_config(path: Path) -> Config:
         r.known(table, {"cv", "profile", "top", "english_only"}, prefix)
         cv = r.get(table, "cv", str, None, prefix)
         if cv is None:
-            raise r.error(f"profiles.{name}", "needs a cv = \"path/to/cv.pdf\"")
+            raise r.error(f"profiles.{name}", 'needs a cv = "path/to/cv.pdf"')
         cv_path = base / cv
         if not cv_path.is_file():
             raise r.error(f"{prefix}cv", f"no such file: {cv_path}")
@@ -151,18 +159,28 @@ def load_config(path: Path) -> Config:
         profile_path = base / profile if profile else None
         if profile_path is not None and not profile_path.is_file():
             raise r.error(f"{prefix}profile", f"no such file: {profile_path}")
-        profiles.append(ProfileConfig(
-            name=name, cv=cv_path, profile=profile_path, top=r.get(table, "top", int, 30, prefix),
-            english_only=r.get(table, "english_only", bool, False, prefix),
-        ))
+        profiles.append(
+            ProfileConfig(
+                name=name,
+                cv=cv_path,
+                profile=profile_path,
+                top=r.get(table, "top", int, 30, prefix),
+                english_only=r.get(table, "english_only", bool, False, prefix),
+            )
+        )
 
     return Config(
-        path=path, db=base / db if db else None, reports_dir=base / r.get(reports, "dir", str, "reports", "reports."),
-        report_formats=formats, cron=cron, sources=tuple(sources), profiles=tuple(profiles),
+        path=path,
+        db=base / db if db else None,
+        reports_dir=base / r.get(reports, "dir", str, "reports", "reports."),
+        report_formats=formats,
+        cron=cron,
+        sources=tuple(sources),
+        profiles=tuple(profiles),
     )
 
 
-EXAMPLE = '''\
+EXAMPLE = """\
 # fjordjobs configuration: `fjordjobs run` crawls every enabled source, loads the warehouse, ranks the
 # listings for every profile and writes the reports. `fjordjobs serve` does that on the schedule below.
 
@@ -200,7 +218,7 @@ cv = "{cv}"
 profile = "{profile}"                   # optional: degree, places, must-have and excluded terms, ...
 top = 30
 english_only = false
-'''
+"""
 
 
 def example_config(cv: str, profile: str) -> str:

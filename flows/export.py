@@ -17,13 +17,16 @@ def export_tables(db_path: Path, out_dir: Path, fmt: str) -> list[tuple[str, Pat
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     with db.connection(db_path, read_only=True) as con:
-        present = {row[0] for row in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        present = {
+            row[0] for row in con.execute("SELECT table_name FROM information_schema.tables").fetchall()
+        }
         for table in EXPORT_TABLES:
             if table not in present:
                 continue
             target = (out_dir / f"{table}.{fmt}").resolve()
             statement = db.sql("export_table").format(
-                table=table, path=str(target).replace("'", "''"), options=OPTIONS[fmt])
+                table=table, path=str(target).replace("'", "''"), options=OPTIONS[fmt]
+            )
             con.execute(statement)
             count = con.execute(f"SELECT count(*) FROM {table}").fetchone()
             written.append((table, target, count[0] if count else 0))

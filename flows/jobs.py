@@ -74,8 +74,14 @@ def crawl(
     return CrawlOutput(run_id=run_id, source=source, landing=landing, started_at=started_at)
 
 
-def ingest(path: Path, db_path: Path, *, run_id: str | None = None, source: str | None = None,
-           started_at: datetime | None = None) -> IngestResult:
+def ingest(
+    path: Path,
+    db_path: Path,
+    *,
+    run_id: str | None = None,
+    source: str | None = None,
+    started_at: datetime | None = None,
+) -> IngestResult:
     """Load one landing file into the warehouse at `db_path`."""
     with db.connection(db_path) as con:
         return ingest_file(con, path, run_id=run_id, source=source, started_at=started_at)

@@ -34,8 +34,11 @@ def render_rows(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str)
         writer.writerows([[_plain(v) for v in row] for row in rows])
         return buffer.getvalue()
     if fmt == "json":
-        return json.dumps([{c: _plain(v) for c, v in zip(columns, row, strict=True)} for row in rows],
-                          ensure_ascii=False, indent=2)
+        return json.dumps(
+            [{c: _plain(v) for c, v in zip(columns, row, strict=True)} for row in rows],
+            ensure_ascii=False,
+            indent=2,
+        )
     table = Table(show_lines=False, header_style="bold")
     for column in columns:
         table.add_column(column, overflow="fold")

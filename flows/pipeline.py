@@ -16,21 +16,32 @@ from pipeline.ingest import IngestResult  # noqa: E402
 
 
 @task(name="crawl", retries=2, retry_delay_seconds=5)
-def crawl_task(source: str, urls: Sequence[str], db_path: Path, loopback: bool = False,
-               extra_args: dict[str, str] | None = None) -> jobs.CrawlOutput:
+def crawl_task(
+    source: str,
+    urls: Sequence[str],
+    db_path: Path,
+    loopback: bool = False,
+    extra_args: dict[str, str] | None = None,
+) -> jobs.CrawlOutput:
     """Network I/O: retried, in its own process (Scrapy's reactor cannot restart)."""
     return jobs.crawl(source, urls, db_path, loopback=loopback, extra_args=extra_args)
 
 
 @task(name="ingest")
-def ingest_task(path: Path, db_path: Path, run_id: str | None = None, source: str | None = None,
-                started_at: object = None) -> IngestResult:
+def ingest_task(
+    path: Path, db_path: Path, run_id: str | None = None, source: str | None = None, started_at: object = None
+) -> IngestResult:
     return jobs.ingest(path, db_path, run_id=run_id, source=source, started_at=started_at)  # type: ignore[arg-type]
 
 
 @flow(name="fjordjobs-crawl", log_prints=False)
-def crawl_flow(source: str, urls: Sequence[str], db_path: Path, loopback: bool = False,
-               extra_args: dict[str, str] | None = None) -> IngestResult:
+def crawl_flow(
+    source: str,
+    urls: Sequence[str],
+    db_path: Path,
+    loopback: bool = False,
+    extra_args: dict[str, str] | None = None,
+) -> IngestResult:
     """Crawl one source and load what came, as one run."""
     out = crawl_task(source, urls, db_path, loopback, extra_args)
     return ingest_task(out.landing, db_path, out.run_id, out.source, out.started_at)

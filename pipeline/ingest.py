@@ -28,26 +28,61 @@ from pipeline.normalise import RecordError, listing_id, normalise_record
 from warehouse import db
 
 LISTING_COLUMNS: dict[str, pa.DataType] = {
-    "listing_id": pa.string(), "source": pa.string(), "source_id": pa.string(), "url": pa.string(),
-    "title": pa.string(), "employer": pa.string(), "description": pa.string(), "city": pa.string(),
-    "municipality": pa.string(), "county": pa.string(), "published_at": pa.timestamp("us"),
-    "expires_at": pa.timestamp("us"), "application_deadline": pa.date32(), "extent_pct": pa.int32(),
-    "temporary": pa.bool_(), "staffing_agency": pa.bool_(), "education": pa.string(),
-    "salary_min_nok": pa.int32(), "salary_max_nok": pa.int32(), "salary_text": pa.string(),
-    "english_ok": pa.bool_(), "language_requirement": pa.string(), "language_evidence": pa.string(),
-    "status": pa.string(), "first_seen_at": pa.timestamp("us"), "last_seen_at": pa.timestamp("us"),
-    "engagement": pa.string(), "sector": pa.string(), "occupation": pa.string(), "salary_basis": pa.string(),
-    "version_key": pa.string(), "content_hash": pa.string(), "normalised_at": pa.timestamp("us"),
+    "listing_id": pa.string(),
+    "source": pa.string(),
+    "source_id": pa.string(),
+    "url": pa.string(),
+    "title": pa.string(),
+    "employer": pa.string(),
+    "description": pa.string(),
+    "city": pa.string(),
+    "municipality": pa.string(),
+    "county": pa.string(),
+    "published_at": pa.timestamp("us"),
+    "expires_at": pa.timestamp("us"),
+    "application_deadline": pa.date32(),
+    "extent_pct": pa.int32(),
+    "temporary": pa.bool_(),
+    "staffing_agency": pa.bool_(),
+    "education": pa.string(),
+    "salary_min_nok": pa.int32(),
+    "salary_max_nok": pa.int32(),
+    "salary_text": pa.string(),
+    "english_ok": pa.bool_(),
+    "language_requirement": pa.string(),
+    "language_evidence": pa.string(),
+    "status": pa.string(),
+    "first_seen_at": pa.timestamp("us"),
+    "last_seen_at": pa.timestamp("us"),
+    "engagement": pa.string(),
+    "sector": pa.string(),
+    "occupation": pa.string(),
+    "salary_basis": pa.string(),
+    "version_key": pa.string(),
+    "content_hash": pa.string(),
+    "normalised_at": pa.timestamp("us"),
 }
 RAW_COLUMNS: dict[str, pa.DataType] = {
-    "listing_id": pa.string(), "run_id": pa.string(), "source": pa.string(), "source_id": pa.string(),
-    "url": pa.string(), "fetched_at": pa.timestamp("us"), "status": pa.string(), "version_key": pa.string(),
-    "content_hash": pa.string(), "payload": pa.string(), "fields": pa.string(),
+    "listing_id": pa.string(),
+    "run_id": pa.string(),
+    "source": pa.string(),
+    "source_id": pa.string(),
+    "url": pa.string(),
+    "fetched_at": pa.timestamp("us"),
+    "status": pa.string(),
+    "version_key": pa.string(),
+    "content_hash": pa.string(),
+    "payload": pa.string(),
+    "fields": pa.string(),
 }
 INACTIVE_COLUMNS: dict[str, pa.DataType] = {"listing_id": pa.string(), "fetched_at": pa.timestamp("us")}
 QUARANTINE_COLUMNS: dict[str, pa.DataType] = {
-    "quarantine_id": pa.string(), "run_id": pa.string(), "source": pa.string(), "reason": pa.string(),
-    "payload": pa.string(), "quarantined_at": pa.timestamp("us"),
+    "quarantine_id": pa.string(),
+    "run_id": pa.string(),
+    "source": pa.string(),
+    "reason": pa.string(),
+    "payload": pa.string(),
+    "quarantined_at": pa.timestamp("us"),
 }
 
 Stage = Callable[[str], None]
@@ -103,11 +138,19 @@ def _utc_naive(moment: datetime | None) -> datetime:
     return moment if moment is not None else datetime.now(UTC).replace(tzinfo=None)
 
 
-def _quarantine(batch: _Batch, run_id: str, source: str | None, reason: str, payload: str, now: datetime) -> None:
-    batch.quarantine.append({
-        "quarantine_id": _sha256(f"{run_id}\n{reason}\n{payload}".encode()),
-        "run_id": run_id, "source": source, "reason": reason, "payload": payload, "quarantined_at": now,
-    })
+def _quarantine(
+    batch: _Batch, run_id: str, source: str | None, reason: str, payload: str, now: datetime
+) -> None:
+    batch.quarantine.append(
+        {
+            "quarantine_id": _sha256(f"{run_id}\n{reason}\n{payload}".encode()),
+            "run_id": run_id,
+            "source": source,
+            "reason": reason,
+            "payload": payload,
+            "quarantined_at": now,
+        }
+    )
 
 
 def _read(path: Path, run_id: str, on: date) -> _Batch:
@@ -146,8 +189,14 @@ def _take(batch: _Batch, record: dict[str, Any], run_id: str, on: date, now: dat
         reason = str(record.get("reason") or "the spider could not parse this page")
         where = record.get("url") or ""
         payload = record.get("payload")
-        _quarantine(batch, run_id, source, f"{reason} ({where})" if where else reason,
-                    payload if isinstance(payload, str) else raw_text, now)
+        _quarantine(
+            batch,
+            run_id,
+            source,
+            f"{reason} ({where})" if where else reason,
+            payload if isinstance(payload, str) else raw_text,
+            now,
+        )
         return
     if kind != "listing":
         _quarantine(batch, run_id, source, f"line {number}: unknown record kind {kind!r}", raw_text, now)
@@ -168,17 +217,28 @@ def _take(batch: _Batch, record: dict[str, Any], run_id: str, on: date, now: dat
         batch.incomplete += 1
         _quarantine(batch, run_id, source, f"line {number}: {exc}", raw_text, now)
         return
-    batch.raw.append({
-        "listing_id": lid, "run_id": run_id, "source": source, "source_id": str(record.get("source_id")),
-        "url": record.get("url"), "fetched_at": fetched_at, "status": status,
-        "version_key": record.get("version_key"), "content_hash": content_hash,
-        "payload": _canonical(record.get("payload")), "fields": _canonical(record.get("fields")),
-    })
+    batch.raw.append(
+        {
+            "listing_id": lid,
+            "run_id": run_id,
+            "source": source,
+            "source_id": str(record.get("source_id")),
+            "url": record.get("url"),
+            "fetched_at": fetched_at,
+            "status": status,
+            "version_key": record.get("version_key"),
+            "content_hash": content_hash,
+            "payload": _canonical(record.get("payload")),
+            "fields": _canonical(record.get("fields")),
+        }
+    )
     if row is None:
         batch.listings.pop(lid, None)
         batch.inactive[lid] = fetched_at
         return
-    row.update(first_seen_at=fetched_at, last_seen_at=fetched_at, content_hash=content_hash, normalised_at=now)
+    row.update(
+        first_seen_at=fetched_at, last_seen_at=fetched_at, content_hash=content_hash, normalised_at=now
+    )
     batch.inactive.pop(lid, None)
     batch.listings[lid] = row
 
@@ -209,11 +269,18 @@ def ingest_file(
         return IngestResult(run_id=done[0], source=source or "", already_loaded=True)
 
     batch = _read(path, run_id, on)
-    source = source or (sorted(batch.sources)[0] if len(batch.sources) == 1 else ",".join(sorted(batch.sources)))
+    source = source or (
+        sorted(batch.sources)[0] if len(batch.sources) == 1 else ",".join(sorted(batch.sources))
+    )
     health = assess_health(source, batch.listing_records, batch.incomplete, has_cursor=bool(batch.state))
     result = IngestResult(
-        run_id=run_id, source=source, items=batch.listing_records, quarantined=len(batch.quarantine),
-        requests=batch.requests, health=health, quarantine_reasons=[q["reason"] for q in batch.quarantine],
+        run_id=run_id,
+        source=source,
+        items=batch.listing_records,
+        quarantined=len(batch.quarantine),
+        requests=batch.requests,
+        health=health,
+        quarantine_reasons=[q["reason"] for q in batch.quarantine],
     )
     step = stage or (lambda _name: None)
 
@@ -221,11 +288,25 @@ def ingest_file(
     try:
         _load(con, batch, result, on, step)
         now = _utc_naive(None)
-        con.execute(db.sql("insert_run"), [
-            run_id, source, started_at or now, now, "ok" if health.ok else "failed", health.reason,
-            result.items, result.new_listings, result.updated, result.deactivated, result.quarantined,
-            result.requests, str(path), data_hash if health.ok else None,
-        ])
+        con.execute(
+            db.sql("insert_run"),
+            [
+                run_id,
+                source,
+                started_at or now,
+                now,
+                "ok" if health.ok else "failed",
+                health.reason,
+                result.items,
+                result.new_listings,
+                result.updated,
+                result.deactivated,
+                result.quarantined,
+                result.requests,
+                str(path),
+                data_hash if health.ok else None,
+            ],
+        )
         step("before_commit")
         con.execute("COMMIT")
     except BaseException:
@@ -238,14 +319,19 @@ def _load(con: duckdb.DuckDBPyConnection, batch: _Batch, result: IngestResult, o
     listings = list(batch.listings.values())
     con.register("batch_raw", _table(batch.raw, RAW_COLUMNS))
     con.register("batch_listings", _table(listings, LISTING_COLUMNS))
-    con.register("batch_inactive", _table(
-        [{"listing_id": k, "fetched_at": v} for k, v in batch.inactive.items()], INACTIVE_COLUMNS))
+    con.register(
+        "batch_inactive",
+        _table([{"listing_id": k, "fetched_at": v} for k, v in batch.inactive.items()], INACTIVE_COLUMNS),
+    )
     con.register("batch_quarantine", _table(batch.quarantine, QUARANTINE_COLUMNS))
     try:
         existing = {row[0]: row[1] for row in con.execute(db.sql("existing_versions")).fetchall()}
         result.new_listings = sum(1 for r in listings if r["listing_id"] not in existing)
         result.updated = sum(
-            1 for r in listings if r["listing_id"] in existing and existing[r["listing_id"]] != r["content_hash"])
+            1
+            for r in listings
+            if r["listing_id"] in existing and existing[r["listing_id"]] != r["content_hash"]
+        )
         con.execute(db.sql("load_raw"))
         step("raw_loaded")
         con.execute(db.sql("merge_listings"))
@@ -285,10 +371,13 @@ def _purge_contacts(con: duckdb.DuckDBPyConnection) -> None:
 def _mark_duplicates(con: duckdb.DuckDBPyConnection) -> None:
     candidates = db.fetch_dicts(con, db.sql("dedup_candidates"))
     duplicates = find_duplicates(candidates)
-    con.register("batch_duplicates", pa.Table.from_pylist(
-        [{"listing_id": k, "canonical": v} for k, v in duplicates.items()],
-        schema=pa.schema([("listing_id", pa.string()), ("canonical", pa.string())]),
-    ))
+    con.register(
+        "batch_duplicates",
+        pa.Table.from_pylist(
+            [{"listing_id": k, "canonical": v} for k, v in duplicates.items()],
+            schema=pa.schema([("listing_id", pa.string()), ("canonical", pa.string())]),
+        ),
+    )
     try:
         db.run_script(con, "apply_duplicates")
     finally:

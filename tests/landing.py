@@ -21,29 +21,50 @@ def nav_record(
 ) -> dict[str, Any]:
     """A NAV listing record as the spider writes it."""
     ad = {
-        "uuid": uuid, "title": title, "description": description,
-        "employer": {"name": employer}, "applicationDue": application_due,
-        "contactList": [{"name": "Kari Nordmann", "email": "kari@example.no", "phone": "99999999"}] if contacts else [],
+        "uuid": uuid,
+        "title": title,
+        "description": description,
+        "employer": {"name": employer},
+        "applicationDue": application_due,
+        "contactList": [{"name": "Kari Nordmann", "email": "kari@example.no", "phone": "99999999"}]
+        if contacts
+        else [],
     }
     if status != "ACTIVE":
         return {
-            "kind": "listing", "source": "nav", "source_id": uuid,
-            "url": f"https://arbeidsplassen.nav.no/stillinger/stilling/{uuid}", "fetched_at": fetched_at,
-            "status": "INACTIVE", "version_key": version,
+            "kind": "listing",
+            "source": "nav",
+            "source_id": uuid,
+            "url": f"https://arbeidsplassen.nav.no/stillinger/stilling/{uuid}",
+            "fetched_at": fetched_at,
+            "status": "INACTIVE",
+            "version_key": version,
             "payload": {"id": uuid, "_feed_entry": {"uuid": uuid, "status": "INACTIVE", "title": "..."}},
             "fields": {},
         }
     return {
-        "kind": "listing", "source": "nav", "source_id": uuid,
-        "url": f"https://arbeidsplassen.nav.no/stillinger/stilling/{uuid}", "fetched_at": fetched_at,
-        "status": status, "version_key": version,
+        "kind": "listing",
+        "source": "nav",
+        "source_id": uuid,
+        "url": f"https://arbeidsplassen.nav.no/stillinger/stilling/{uuid}",
+        "fetched_at": fetched_at,
+        "status": status,
+        "version_key": version,
         "payload": {"uuid": uuid, "status": status, "sistEndret": version, "ad_content": ad},
         "fields": {
-            "title": title, "employer": employer, "description": description,
+            "title": title,
+            "employer": employer,
+            "description": description,
             "locations": [{"city": "OSLO", "municipality": "OSLO", "county": "OSLO", "country": "NORGE"}],
-            "published": "2026-11-01T08:00:00+01:00", "expires": "2026-12-15T00:00:00+01:00",
-            "application_due": application_due, "extent": "Heltid", "engagement": "Fast",
-            "employment_types": [], "work_language": None, "base_salary": None, "sector": "Offentlig",
+            "published": "2026-11-01T08:00:00+01:00",
+            "expires": "2026-12-15T00:00:00+01:00",
+            "application_due": application_due,
+            "extent": "Heltid",
+            "engagement": "Fast",
+            "employment_types": [],
+            "work_language": None,
+            "base_salary": None,
+            "sector": "Offentlig",
             "occupation": ["IT", "Utvikling"],
         },
     }

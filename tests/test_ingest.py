@@ -32,15 +32,21 @@ def con(tmp_path: Path) -> duckdb.DuckDBPyConnection:
 
 
 def test_ingest_loads_listings_and_cursor(con: duckdb.DuckDBPyConnection, tmp_path: Path) -> None:
-    path = write_landing(tmp_path / "a.jsonl", [
-        nav_record("u1"), nav_record("u2", title="Sykepleier", employer="Oslo kommune"),
-        {"kind": "cursor", "source": "nav", "key": "feed_cursor", "value": "page-9"},
-    ])
+    path = write_landing(
+        tmp_path / "a.jsonl",
+        [
+            nav_record("u1"),
+            nav_record("u2", title="Sykepleier", employer="Oslo kommune"),
+            {"kind": "cursor", "source": "nav", "key": "feed_cursor", "value": "page-9"},
+        ],
+    )
     result = ingest_file(con, path, on=ON)
     assert (result.items, result.new_listings, result.quarantined) == (2, 2, 0)
     rows = con.execute("SELECT listing_id, title, employer, status, city FROM listings ORDER BY 1").fetchall()
-    assert rows == [("nav:u1", "Backend-utvikler", "Kartverket", "active", "Oslo"),
-                    ("nav:u2", "Sykepleier", "Oslo kommune", "active", "Oslo")]
+    assert rows == [
+        ("nav:u1", "Backend-utvikler", "Kartverket", "active", "Oslo"),
+        ("nav:u2", "Sykepleier", "Oslo kommune", "active", "Oslo"),
+    ]
     assert con.execute("SELECT value FROM crawl_state WHERE source='nav'").fetchone() == ("page-9",)
     assert con.execute("SELECT status, items, new_listings FROM crawl_runs").fetchall() == [("ok", 2, 2)]
 
@@ -60,10 +66,15 @@ def test_reingest_changes_nothing(con: duckdb.DuckDBPyConnection, tmp_path: Path
     assert after["raw_listings"] == before["raw_listings"]
 
 
-def test_broken_records_are_quarantined_and_the_rest_loads(con: duckdb.DuckDBPyConnection, tmp_path: Path) -> None:
+def test_broken_records_are_quarantined_and_the_rest_loads(
+    con: duckdb.DuckDBPyConnection, tmp_path: Path
+) -> None:
     no_title = nav_record("u3", title="")
-    path = write_landing(tmp_path / "a.jsonl", [nav_record("u1"), no_title, {"kind": "listing", "source": "nav"}],
-                         ['{"kind": "listing", "source": "nav", "source_id": "u4", "fields": {"title": "x"'])
+    path = write_landing(
+        tmp_path / "a.jsonl",
+        [nav_record("u1"), no_title, {"kind": "listing", "source": "nav"}],
+        ['{"kind": "listing", "source": "nav", "source_id": "u4", "fields": {"title": "x"'],
+    )
     result = ingest_file(con, path, on=ON)
     assert result.new_listings == 1
     reasons = [r[0] for r in con.execute("SELECT reason FROM quarantine ORDER BY reason").fetchall()]
@@ -75,44 +86,65 @@ def test_broken_records_are_quarantined_and_the_rest_loads(con: duckdb.DuckDBPyC
     assert any('"source_id": "u4"' in p for p in payloads), "the broken line is kept as it came"
 
 
-def test_inactive_event_marks_listing_and_removes_contacts(con: duckdb.DuckDBPyConnection, tmp_path: Path) -> None:
+def test_inactive_event_marks_listing_and_removes_contacts(
+    con: duckdb.DuckDBPyConnection, tmp_path: Path
+) -> None:
     ingest_file(con, write_landing(tmp_path / "a.jsonl", [nav_record("u1"), nav_record("u2")]), on=ON)
-    assert con.execute("SELECT count(*) FROM raw_listings WHERE payload::VARCHAR LIKE '%Kari Nordmann%'").fetchone() == (2,)
+    assert con.execute(
+        "SELECT count(*) FROM raw_listings WHERE payload::VARCHAR LIKE '%Kari Nordmann%'"
+    ).fetchone() == (2,)
     gone = nav_record("u1", status="INACTIVE", fetched_at="2026-11-21T08:00:00+00:00")
     result = ingest_file(con, write_landing(tmp_path / "b.jsonl", [gone]), on=ON)
     assert result.deactivated == 1
     assert con.execute("SELECT status FROM listings WHERE listing_id='nav:u1'").fetchone() == ("inactive",)
     assert con.execute("SELECT status FROM listings WHERE listing_id='nav:u2'").fetchone() == ("active",)
     leaked = con.execute(
-        "SELECT listing_id FROM raw_listings WHERE payload::VARCHAR LIKE '%Kari Nordmann%'").fetchall()
+        "SELECT listing_id FROM raw_listings WHERE payload::VARCHAR LIKE '%Kari Nordmann%'"
+    ).fetchall()
     assert leaked == [("nav:u2",)], "contacts of the deactivated ad are gone, the active ad's remain"
 
 
 def test_newer_version_replaces_and_history_is_kept(con: duckdb.DuckDBPyConnection, tmp_path: Path) -> None:
     ingest_file(con, write_landing(tmp_path / "a.jsonl", [nav_record("u1")]), on=ON)
-    retitled = nav_record("u1", title="Senior backend-utvikler", version="2026-11-10T10:00:00+01:00",
-                          fetched_at="2026-11-21T09:00:00+00:00")
+    retitled = nav_record(
+        "u1",
+        title="Senior backend-utvikler",
+        version="2026-11-10T10:00:00+01:00",
+        fetched_at="2026-11-21T09:00:00+00:00",
+    )
     result = ingest_file(con, write_landing(tmp_path / "b.jsonl", [retitled]), on=ON)
     assert result.updated == 1
     assert con.execute("SELECT title FROM listings").fetchall() == [("Senior backend-utvikler",)]
     titles = con.execute("SELECT title FROM listing_versions ORDER BY seen_at").fetchall()
     assert titles == [("Backend-utvikler",), ("Senior backend-utvikler",)]
     # An older file loaded late never overwrites the newer version.
-    ingest_file(con, write_landing(tmp_path / "c.jsonl", [nav_record("u1", title="Gammel tittel",
-                fetched_at="2026-11-01T00:00:00+00:00")]), on=ON)
+    ingest_file(
+        con,
+        write_landing(
+            tmp_path / "c.jsonl",
+            [nav_record("u1", title="Gammel tittel", fetched_at="2026-11-01T00:00:00+00:00")],
+        ),
+        on=ON,
+    )
     assert con.execute("SELECT title FROM listings").fetchall() == [("Senior backend-utvikler",)]
 
 
 def test_expired_deadline_sets_status(con: duckdb.DuckDBPyConnection, tmp_path: Path) -> None:
     old = nav_record("u9", application_due="01.11.2026")
     ingest_file(con, write_landing(tmp_path / "a.jsonl", [old]), on=ON)
-    assert con.execute("SELECT status, application_deadline FROM listings").fetchone() == ("expired", date(2026, 11, 1))
+    assert con.execute("SELECT status, application_deadline FROM listings").fetchone() == (
+        "expired",
+        date(2026, 11, 1),
+    )
 
 
 def test_empty_crawl_fails_health_gate(con: duckdb.DuckDBPyConnection, tmp_path: Path) -> None:
     result = ingest_file(con, write_landing(tmp_path / "a.jsonl", []), source="jsonld", on=ON)
     assert not result.ok
-    assert con.execute("SELECT status, reason FROM crawl_runs").fetchone() == ("failed", "jsonld: found no listings")
+    assert con.execute("SELECT status, reason FROM crawl_runs").fetchone() == (
+        "failed",
+        "jsonld: found no listings",
+    )
 
 
 @pytest.mark.parametrize("stage", ["raw_loaded", "listings_merged", "before_commit"])
@@ -121,8 +153,10 @@ def test_killed_ingest_leaves_warehouse_as_it_was(tmp_path: Path, stage: str) ->
     with db.connection(db_path) as con:
         ingest_file(con, write_landing(tmp_path / "a.jsonl", [nav_record("u1")]), on=ON)
         before = _snapshot(con)
-    second = write_landing(tmp_path / "b.jsonl", [nav_record("u2"), nav_record("u1", status="INACTIVE",
-                           fetched_at="2026-11-21T09:00:00+00:00")])
+    second = write_landing(
+        tmp_path / "b.jsonl",
+        [nav_record("u2"), nav_record("u1", status="INACTIVE", fetched_at="2026-11-21T09:00:00+00:00")],
+    )
     script = textwrap.dedent(f"""
         import os, signal
         from datetime import date
@@ -142,7 +176,9 @@ def test_killed_ingest_leaves_warehouse_as_it_was(tmp_path: Path, stage: str) ->
         # and the same file loads cleanly afterwards
         ingest_file(con, second, on=ON)
         assert con.execute("SELECT listing_id, status FROM listings ORDER BY 1").fetchall() == [
-            ("nav:u1", "inactive"), ("nav:u2", "active")]
+            ("nav:u1", "inactive"),
+            ("nav:u2", "active"),
+        ]
 
 
 def test_sql_is_read_only(tmp_path: Path) -> None:
@@ -153,8 +189,12 @@ def test_sql_is_read_only(tmp_path: Path) -> None:
         ingest_file(con, write_landing(tmp_path / "a.jsonl", [nav_record("u1")]), on=ON)
     columns, rows = run_readonly(db_path, "SELECT listing_id, english_ok FROM listings")
     assert (columns, rows) == (["listing_id", "english_ok"], [("nav:u1", True)])
-    for statement in ["DELETE FROM listings", "DROP TABLE listings", "UPDATE listings SET title = 'x'",
-                      "COPY listings TO '/tmp/leak.csv'"]:
+    for statement in [
+        "DELETE FROM listings",
+        "DROP TABLE listings",
+        "UPDATE listings SET title = 'x'",
+        "COPY listings TO '/tmp/leak.csv'",
+    ]:
         with pytest.raises((ReadOnlyError, duckdb.Error)):
             run_readonly(db_path, statement)
     assert run_readonly(db_path, "SELECT count(*) FROM listings")[1] == [(1,)]

@@ -35,7 +35,9 @@ def resolve_db_path(db: str | os.PathLike[str] | None = None) -> Path:
     return Path(env) if env else DEFAULT_DB
 
 
-def connect(db: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+def connect(
+    db: str | os.PathLike[str] | None = None, *, read_only: bool = False
+) -> duckdb.DuckDBPyConnection:
     """Open the warehouse; a writable connection is migrated to the newest schema first."""
     path = resolve_db_path(db)
     if read_only and not path.exists():
@@ -55,7 +57,9 @@ def connect(db: str | os.PathLike[str] | None = None, *, read_only: bool = False
 
 
 @contextmanager
-def connection(db: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+def connection(
+    db: str | os.PathLike[str] | None = None, *, read_only: bool = False
+) -> Iterator[duckdb.DuckDBPyConnection]:
     """`connect` as a context manager that always closes."""
     con = connect(db, read_only=read_only)
     try:
@@ -114,7 +118,9 @@ def saved_query(name: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
-def fetch_dicts(con: duckdb.DuckDBPyConnection, query: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+def fetch_dicts(
+    con: duckdb.DuckDBPyConnection, query: str, params: list[Any] | None = None
+) -> list[dict[str, Any]]:
     """Run a query and return its rows as dicts keyed by column name."""
     cursor = con.execute(query, params or [])
     columns = [d[0] for d in cursor.description or []]
