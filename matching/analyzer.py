@@ -1,0 +1,249 @@
+"""Turn ad and CV text into weighted terms that mean the same thing across Bokmål, Nynorsk and English.
+
+A plain TF-IDF misses most good matches here: an English CV says "developer" where the ad says
+"utvikler", an ad says "systemutvikler" as one word, and half of a typical ad is a company blurb.
+So every word goes through: stop words -> bilingual glossary (to one "@concept" token) -> Snowball
+stem (Norwegian or English, by the text's language) -> compound splitting against known parts. The
+ad's sections are weighted: the title and the requirements count more than the blurb.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+import snowballstemmer
+
+# How much each part of an ad counts. Why these: the title names the occupation; the requirements
+# say what the CV must show; the tasks describe it in other words; the intro is half role, half blurb;
+# the company blurb, the offer and how-to-apply say nothing about the candidate.
+TITLE_WEIGHT = 3.0
+SECTION_WEIGHTS: dict[str, float] = {
+    "requirements": 2.0,
+    "tasks": 1.5,
+    "other": 1.0,
+    "intro": 0.7,
+    "blurb": 0.3,
+}
+
+_HEADINGS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "requirements",
+        re.compile(
+            r"^(kvalifikasjon|krav|vi søker|vi ser etter|ønsk\w* (kompetanse|kvalifikasjon)|du har|du må|du bør|"
+            r"hvem er du|kven er du|om deg|personlige egenskaper|kompetanse|utdanning|erfaring|"
+            r"requirements|qualifications|who you are|about you|you have|what you bring|we are looking for|"
+            r"skills|your profile|your background|must have|nice to have|desired)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "tasks",
+        re.compile(
+            r"^(arbeidsoppg|oppgåver|oppgaver|dine oppgaver|ansvar|hva du skal|kva du skal|om stillingen|om stillinga|"
+            r"stillingen|responsibilities|what you will do|what you'll do|your role|the role|about the role|"
+            r"duties|tasks|key responsibilities)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "blurb",
+        re.compile(
+            r"^(om oss|om bedriften|om arbeidsgiver|om arbeidsgjevar|om selskapet|om virksomheten|om verksemda|"
+            r"om kommunen|hvem er vi|kven er vi|about us|about the company|who we are|vi tilbyr|vi kan tilby|"
+            r"we offer|what we offer|benefits|søknad|how to apply|kontakt|contact|spørsmål|generell informasjon|"
+            r"hvorfor|why join|tiltredelse|lønn|salary|praktisk|practical|annen informasjon|other information)",
+            re.IGNORECASE,
+        ),
+    ),
+]
+
+_WORD = re.compile(r"[0-9a-zæøåäöüéèáóç]+[+#]*")
+_MIN_PART = 3
+
+
+def _data_lines(name: str) -> list[str]:
+    text = resources.files("matching").joinpath("data", name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _load_stopwords() -> tuple[frozenset[str], frozenset[str]]:
+    """(Norwegian, English) stop words: the file lists Norwegian first, then a '# english' marker."""
+    text = resources.files("matching").joinpath("data", "stopwords.txt").read_text(encoding="utf-8")
+    nordic, _, english = text.partition("# english")
+    words = [
+        {w for line in part.splitlines() if not line.startswith("#") for w in line.split()}
+        for part in (nordic, english)
+    ]
+    return frozenset(words[0]), frozenset(words[1])
+
+
+@dataclass
+class Analyzer:
+    """Text -> terms; caches per word, so a corpus of 100,000 ads costs one stem per distinct word."""
+
+    stop_no: frozenset[str] = field(init=False)
+    stop_en: frozenset[str] = field(init=False)
+    stop: frozenset[str] = field(init=False)
+    concepts: dict[str, str] = field(init=False)  # surface form or stem -> "@concept"
+    parts: frozenset[str] = field(init=False)  # known compound parts
+    surface: dict[str, str] = field(init=False, default_factory=dict)  # term -> a word it came from
+
+    def __post_init__(self) -> None:
+        self.stop_no, self.stop_en = _load_stopwords()
+        self.stop = self.stop_no | self.stop_en
+        self._stemmers = {
+            "no": snowballstemmer.stemmer("norwegian"),
+            "en": snowballstemmer.stemmer("english"),
+        }
+        self.concepts = {}
+        for line in _data_lines("glossary.tsv"):
+            concept, _, forms = line.partition("\t")
+            token = "@" + concept.strip().replace(" ", "_")
+            for form in (f.strip().lower() for f in forms.split(",")):
+                if not form or " " in form:
+                    continue
+                for key in (form, *(s.stemWord(form) for s in self._stemmers.values())):
+                    self.concepts.setdefault(key, token)
+        words = {w for line in _data_lines("compound_parts.txt") for w in line.split()}
+        words |= {k for k in self.concepts if len(k) >= _MIN_PART and k.isalpha()}
+        self.parts = frozenset(words)
+        self._cache: dict[str, dict[str, tuple[str, ...]]] = {"no": {}, "en": {}}
+
+    # --- words -------------------------------------------------------------------------------------
+
+    def words(self, text: str) -> list[str]:
+        """Lower-cased word tokens; '.net' and 'c#' survive as words."""
+        return _WORD.findall(text.lower().replace(".net", " dotnet"))
+
+    def language(self, words: Iterable[str]) -> str:
+        """'en' or 'no' by which language's stop words are more frequent (ties: Norwegian)."""
+        en = no = 0
+        for i, w in enumerate(words):
+            if i > 400:
+                break
+            en += w in self.stop_en
+            no += w in self.stop_no
+        return "en" if en > no else "no"
+
+    def terms(self, word: str, lang: str) -> tuple[str, ...]:
+        """The terms one word stands for: () for a stop word, a concept, a stem, or a compound's parts."""
+        cache_ = self._cache[lang]
+        found = cache_.get(word)
+        if found is None:
+            found = self._terms(word, lang, depth=0)
+            cache_[word] = found
+        return found
+
+    def _terms(self, word: str, lang: str, depth: int) -> tuple[str, ...]:
+        if word in self.stop or len(word) < 2 or word.isdigit():
+            return ()
+        concept = self.concepts.get(word)
+        if concept:
+            return (concept,)
+        stem = self._stemmers[lang].stemWord(word)
+        concept = self.concepts.get(stem)
+        if concept:
+            return (concept,)
+        self.surface.setdefault(stem, word)
+        if depth < 2 and len(word) >= 2 * _MIN_PART + 1 and word.isalpha():
+            split = self._split(word)
+            if split:
+                left, right = split
+                extra = self._terms(left, lang, depth + 1) + self._terms(right, lang, depth + 1)
+                return (stem, *(t for t in dict.fromkeys(extra) if t != stem))
+        return (stem,)
+
+    def _split(self, word: str) -> tuple[str, str] | None:
+        """Split a compound at the longest known head: 'sykepleiervikar' -> ('sykepleier', 'vikar')."""
+        for i in range(_MIN_PART, len(word) - _MIN_PART + 1):
+            right = word[i:]
+            if right not in self.parts:
+                continue
+            left = word[:i]
+            for candidate in (left, left[:-1] if left[-1] in "se" else ""):
+                if len(candidate) >= _MIN_PART and (candidate in self.parts or self._split(candidate)):
+                    return candidate, right
+        return None
+
+    # --- documents ---------------------------------------------------------------------------------
+
+    def tokens(self, text: str) -> list[str]:
+        """Unweighted terms of a text (an sklearn-style analyzer: one term per occurrence)."""
+        words = self.words(text)
+        lang = self.language(words)
+        return [t for w in words for t in self.terms(w, lang)]
+
+    def weigh_text(
+        self, text: str, weight: float = 1.0, into: dict[str, float] | None = None
+    ) -> dict[str, float]:
+        """Summed weight per term of a text (a CV, or one part of an ad)."""
+        out: dict[str, float] = {} if into is None else into
+        words = self.words(text)
+        lang = self.language(words)
+        for w in words:
+            for t in self.terms(w, lang):
+                out[t] = out.get(t, 0.0) + weight
+        return out
+
+    def weigh_listing(self, title: str | None, description: str | None) -> dict[str, float]:
+        """Summed weight per term of an ad: the title and each section by its weight (SECTION_WEIGHTS)."""
+        description = description or ""
+        lang = self.language(self.words(description[:3000]))
+        out: dict[str, float] = {}
+        for w in self.words(title or ""):
+            for t in self.terms(w, lang):
+                out[t] = out.get(t, 0.0) + TITLE_WEIGHT
+        for section, text in split_sections(description):
+            weight = SECTION_WEIGHTS[section]
+            for w in self.words(text):
+                for t in self.terms(w, lang):
+                    out[t] = out.get(t, 0.0) + weight
+        return out
+
+    def display(self, term: str) -> str:
+        """A readable form of a term: the concept's name, or a word the stem came from."""
+        if term.startswith("@"):
+            return term[1:].replace("_", " ")
+        return self.surface.get(term, term)
+
+
+def split_sections(description: str) -> list[tuple[str, str]]:
+    """The description cut at its headings, each part labelled requirements/tasks/blurb/intro/other."""
+    out: list[tuple[str, str]] = []
+    section = "intro"
+    buffer: list[str] = []
+    for line in description.splitlines():
+        stripped = line.strip().lstrip("#*•-– ").strip()
+        label = _heading(stripped) if len(stripped) <= 80 else None
+        if label is not None:
+            if buffer:
+                out.append((section, "\n".join(buffer)))
+            # The heading line itself stays: "Erfaring med Python" is both a heading and a requirement.
+            section, buffer = label, [stripped]
+            continue
+        buffer.append(line)
+    if buffer:
+        out.append((section, "\n".join(buffer)))
+    return out
+
+
+def _heading(line: str) -> str | None:
+    if not line:
+        return None
+    head = line.split(":", 1)[0] if ":" in line else line
+    if len(head) > 60 or len(head.split()) > 6:
+        return None
+    for label, pattern in _HEADINGS:
+        if pattern.match(head):
+            return label
+    return None
+
+
+@cache
+def default_analyzer() -> Analyzer:
+    """One shared analyzer per process, so its word cache is reused across calls."""
+    return Analyzer()

@@ -1,0 +1,10 @@
+"""Score listings against a CV and a profile, and put them in order."""
+
+from __future__ import annotations
+
+from matching.analyzer import default_analyzer
+
+
+def cv_query_weights(cv_text: str) -> dict[str, float]:
+    """Term weights of a CV, for `Index.query`."""
+    return default_analyzer().weigh_text(cv_text)
