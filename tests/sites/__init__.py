@@ -1,0 +1,1 @@
+"""Small local web sites, built in memory for a base URL and crawled over HTTP in tests."""
