@@ -17,7 +17,6 @@ from importlib import resources
 
 #: valid_from of the newest bundled table; shown so callers and reports can say how old it is.
 NEWEST_TABLE_VALID_FROM = date(2022, 5, 1)
-_TABLE_GLOB = "lonnstabell_*.csv"
 
 
 @dataclass(frozen=True)

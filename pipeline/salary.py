@@ -1,0 +1,333 @@
+"""Annual salary in NOK from an ad: JSON-LD baseSalary first, then the ad's salary sentences.
+
+The rules are NOTES.md §5: monthly × 12, hourly × 1950 (37.5 h × 52), pay-scale steps through the
+bundled dated state table (stale, see pipeline/pay_scale.py), and "etter avtale" / "konkurransedyktig"
+/ tariff wording kept as a basis with no figures. Ads are full of numbers that are not pay (dates,
+headcounts, budgets, bonuses, rent, percentages, codes), so only sentences with a salary cue are
+read, those numbers are masked first, and an amount counts only when the nearest cue word beside it
+is a salary word, or when it is written as money ("kr", "NOK", ",-") with no other word claiming it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from pipeline import pay_scale
+from pipeline.salary_amounts import PAY_SCALE, AmountGroup, groups, mask, mask_pay_scale
+from pipeline.text import html_to_text, sentences
+
+HOURS_PER_YEAR = 1950  # 37.5 h × 52 weeks; shift work is 1,846, so hourly figures are approximate
+MONTHS_PER_YEAR = 12
+ANNUAL_MIN_NOK = 150_000
+ANNUAL_MAX_NOK = 5_000_000
+# A stated monthly or hourly figure is converted even when the year comes out below ANNUAL_MIN_NOK
+# (part-time and student jobs), but the raw figure itself must look like pay.
+_MONTHLY_RANGE = (Decimal(5_000), Decimal(420_000))
+_HOURLY_RANGE = (Decimal(50), Decimal(3_000))
+_FACTORS = {"annual": 1, "monthly": MONTHS_PER_YEAR, "hourly": HOURS_PER_YEAR}
+_UNIT_PERIOD = {"YEAR": ("annual", 1), "MONTH": ("monthly", 12), "WEEK": ("weekly", 52)}
+_UNIT_PERIOD |= {"DAY": ("daily", 260), "HOUR": ("hourly", HOURS_PER_YEAR)}
+
+_I = re.IGNORECASE
+#: NOTES.md §5 keyword regex plus English pay words and Nynorsk "løn": only these sentences are read.
+SALARY_SENTENCE = re.compile(
+    r"løn|ltr\.|\bkr\b|\bkr\.|nok|salar|\bpay|compensation|wage|remunerat|\d\s?k\b|tariff|\bearn", _I
+)
+_SALARY_WORD = re.compile(
+    r"\b\w*løn(?:n)?(?:a|en|er)?\b|\b\w*lønns?(?:spenn|ramme|nivå|intervall|plassering|innplassering|"
+    r"betingelse|vilkår|stige|bånd|-)\w*|\bsalar(?:y|ies)\b|\bbase pay\b|\bpay\b|\bpaid\b|\bwages?\b|"
+    r"\bcompensation\b|\bremuneration\b|\bearn\w*|\bincome\b|\btjen(?:e|er)\b|\binntekt\b|\bhonorar\b",
+    _I,
+)
+_DECOY_WORD = re.compile(
+    r"\w*(?:bonus|provisjon|commission|tilskudd|tilskot|stipend|allowance|godtgjør|godtgjer|tillegg|"
+    r"flytte|relocation|husleie|leiebolig|depositum|omsetning|revenue|turnover|budsjett|budget|"
+    r"ansatte|tilsette|employees|medarbeidere|pensjon|pension|rabatt|discount|forsikring|insurance|"
+    r"aksje|equity|opsjon|investering|investment|funding|kunder|customers|brukere|innbyggere|"
+    r"feriepenger|overtid|overtime|premie|gavekort|utlegg|expenses|trening|studielån)\w*|"
+    r"\b(?:rent|moving|shares|options|users|loan|lån|leie|gym|value|verdi|capital|kapital|signing|"
+    r"sign-on|stock|prize|travel|reise\w*)\b",
+    _I,
+)
+_PERIODS = {
+    "monthly": re.compile(
+        r"per\s+m[åa]ned|pr\.?\s*m[åa]ned|per\s+mnd|pr\.?\s*mnd|/\s*mnd|/\s*md\b|i\s+m[åa]neden|"
+        r"\bm[åa]neds?løn\w*|\bmånadsløn\w*|per\s+m[åa]nad|i\s+m[åa]naden|(?:kr\.?|nok|,-)\s*mnd\b|"
+        r"per\s+month|a\s+month|/\s*month|\bmonthly\b|\bmnd\.?\s*lønn",
+        _I,
+    ),
+    "hourly": re.compile(
+        r"per\s+time\b|pr\.?\s*time\b|/\s*t(?:ime)?\b|i\s+timen|\btimeløn\w*|per\s+hour|an\s+hour|"
+        r"/\s*h(?:ou)?r\b|\bhourly\b",
+        _I,
+    ),
+    "annual": re.compile(
+        r"per\s+år\b|pr\.?\s*år\b|/\s*år\b|i\s+året|\bårsløn\w*|årlig\s+(?:brutto)?lønn|årleg\s+løn|"
+        r"per\s+year|a\s+year|/\s*y(?:ea)?r\b|per\s+annum|\bp\.\s?a\.|\bannual\w*|\byearly\b",
+        _I,
+    ),
+}
+# Words that end one item of a list, so a word after them belongs to the next item
+# ("kr 650 000 + bonus": the bonus does not claim the 650 000).
+_CLAUSE_BREAK = re.compile(r"[+,;()]|\b(?:og|and|samt|plus|pluss|i tillegg|in addition)\b", _I)
+_ABBREVIATION_END = re.compile(
+    r"\b(?:kr|ltr|tr|ca|pr|nr|kl|inkl|evt|mnd|min|maks|ref|tlf|org|jf|dvs|bl\.a|f\.eks|stk|brt)\.$", _I
+)
+_LABEL_ONLY = re.compile(r"^(?:\w*løn\w*|salary|pay|compensation)\s*:?$", _I)
+
+_TARIFF = re.compile(
+    r"tariff|lønnsregulativ|avtaleverk|statens lønnstabell|kollektiv\w* avtale|collective (?:\w+ )?agreement"
+    r"|lønnstrinn|\bltr\.",
+    _I,
+)
+_BY_AGREEMENT = re.compile(
+    r"etter (?:nærmere )?avtale|etter (?:nærare )?avtale|by agreement|negotiable|to be agreed|"
+    r"etter forhandling|forhandles|\bavtales\b|etter kvalifikasjon|according to (?:qualifications|experience)",
+    _I,
+)
+_COMPETITIVE = re.compile(
+    r"konkurranse(?:dyktig|dyktige)|konkurransedyktig|\bcompetitive\b|attraktiv\w* (?:lønn|betingelser|vilkår)|"
+    r"\bgode? lønn|attractive (?:salary|compensation|pay|package)|markedsmessig|market(?:-| )rate",
+    _I,
+)
+_SAYS_PAY = re.compile(r"løn|salar|\bpay|compensation|wage|remunerat|betingelser|vilkår", _I)
+_ANNUAL_FIRST = {"annual": 0, "monthly": 1, "hourly": 1}
+
+
+@dataclass(frozen=True)
+class SalaryVerdict:
+    """What an ad says about pay, as annual NOK before tax, with the words it was read from."""
+
+    min_nok: int | None  # annual NOK before tax
+    max_nok: int | None  # None when only a minimum ("fra kr 580 000") is given
+    text: str | None  # the words it was read from (the sentence or the span)
+    basis: str | None  # "annual" | "monthly" | "hourly" | "structured" | "pay_scale:<date>" |
+    #                    "by_agreement" | "competitive" | "tariff" | None
+
+
+NO_SALARY = SalaryVerdict(None, None, None, None)
+
+
+def parse_salary(
+    text: str, base_salary: dict[str, Any] | None = None, published: date | None = None
+) -> SalaryVerdict:
+    """Salary verdict for an ad body (HTML or plain text) and its JSON-LD baseSalary, if any.
+
+    A baseSalary in NOK (or with no currency) with plausible figures wins over the text. `published`
+    picks the pay-scale table in force when the ad states lønnstrinn.
+    """
+    structured = _from_structured(base_salary) if base_salary else None
+    if structured is not None:
+        return structured
+    if not text or not SALARY_SENTENCE.search(text):
+        return NO_SALARY
+    wording: SalaryVerdict | None = None
+    for sentence in _salary_sentences(html_to_text(text)):
+        verdict = _from_sentence(sentence, published)
+        if verdict.min_nok is not None or verdict.max_nok is not None:
+            return verdict
+        if wording is None and verdict.basis is not None:
+            wording = verdict
+    return wording or NO_SALARY
+
+
+def _salary_sentences(plain: str) -> list[str]:
+    """Sentences with a salary cue.
+
+    The shared splitter ends a sentence at "kr. 17.304" and "ltr. 62", so a part ending in such an
+    abbreviation is joined to the next; a bare label line ("Lønn:") is joined to the line after it.
+    """
+    parts: list[str] = []
+    for part in sentences(plain):
+        if parts and _ABBREVIATION_END.search(parts[-1]):
+            parts[-1] = f"{parts[-1]} {part}"
+        else:
+            parts.append(part)
+    found: list[str] = []
+    for i, sentence in enumerate(parts):
+        if _LABEL_ONLY.match(sentence) and i + 1 < len(parts):
+            sentence = f"{sentence} {parts[i + 1]}"
+        if SALARY_SENTENCE.search(sentence):
+            found.append(sentence)
+    return found
+
+
+def _from_sentence(sentence: str, published: date | None) -> SalaryVerdict:
+    masked = mask(sentence)
+    steps = PAY_SCALE.search(masked)
+    if steps:
+        first_step = int(steps.group(1))
+        priced = pay_scale.annual_for_steps(first_step, int(steps.group(2) or first_step), published)
+        if priced is not None:
+            return SalaryVerdict(priced[0], priced[1], sentence, priced[2])
+        masked = mask_pay_scale(masked)
+    amounts = _read_amounts(masked)
+    if amounts:
+        low, high, period = amounts
+        return SalaryVerdict(low, high, sentence, period)
+    return SalaryVerdict(None, None, sentence, _wording(sentence, bool(steps)))
+
+
+def _wording(sentence: str, has_steps: bool) -> str | None:
+    """Basis for a salary sentence without figures: tariff, by agreement or competitive."""
+    if has_steps or _TARIFF.search(sentence):
+        return "tariff"
+    if not _SAYS_PAY.search(sentence):
+        return None  # "Tiltredelse etter avtale" is about the start date, not pay
+    if _BY_AGREEMENT.search(sentence):
+        return "by_agreement"
+    if _COMPETITIVE.search(sentence):
+        return "competitive"
+    return None
+
+
+def _read_amounts(masked: str) -> tuple[int | None, int | None, str] | None:
+    """The salary among the amounts of one masked sentence; a stated annual figure wins."""
+    found = groups(masked)
+    readings: list[tuple[int | None, int | None, str]] = []
+    for i, group in enumerate(found):
+        prev_end = found[i - 1].end if i else 0
+        next_start = found[i + 1].start if i + 1 < len(found) else len(masked)
+        back = masked[max(prev_end, group.start - 70) : group.start]
+        ahead = masked[group.end : min(next_start, group.end + 50)]
+        reading = _annualise(group, _cue(back, ahead), _period(back, ahead))
+        if reading is not None:
+            readings.append(reading)
+    if not readings:
+        return None
+    return min(readings, key=lambda r: _ANNUAL_FIRST[r[2]])
+
+
+def _cue(back: str, ahead: str) -> str | None:
+    """ "salary", "decoy" or None: the nearest cue word to the amount on either side.
+
+    A word ahead counts only up to a clause break, so "kr 650 000 + bonus" stays a salary.
+    """
+    nearest_back: tuple[int, str] | None = None
+    for pattern, kind in ((_SALARY_WORD, "salary"), (_DECOY_WORD, "decoy")):
+        for m in pattern.finditer(back):
+            distance = len(back) - m.end()
+            if nearest_back is None or distance < nearest_back[0]:
+                nearest_back = (distance, kind)
+    broken = _CLAUSE_BREAK.search(ahead)
+    ahead = ahead[: broken.start()] if broken else ahead
+    nearest_ahead: tuple[int, str] | None = None
+    for pattern, kind in ((_SALARY_WORD, "salary"), (_DECOY_WORD, "decoy")):
+        hit = pattern.search(ahead)
+        if hit and (nearest_ahead is None or hit.start() < nearest_ahead[0]):
+            nearest_ahead = (hit.start(), kind)
+    if nearest_ahead is None or (nearest_back is not None and nearest_back[0] <= nearest_ahead[0]):
+        return nearest_back[1] if nearest_back else None
+    return nearest_ahead[1]
+
+
+def _period(back: str, ahead: str) -> str | None:
+    """The stated pay period nearest the amount, or None when none is stated."""
+    best: tuple[int, str] | None = None
+    for period, pattern in _PERIODS.items():
+        for m in pattern.finditer(back):
+            distance = len(back) - m.end()
+            if best is None or distance < best[0]:
+                best = (distance, period)
+        hit = pattern.search(ahead[:35])
+        if hit and (best is None or hit.start() <= best[0]):
+            best = (hit.start(), period)
+    return best[1] if best else None
+
+
+def _annualise(
+    group: AmountGroup, cue: str | None, stated: str | None
+) -> tuple[int | None, int | None, str] | None:
+    """Annual (min, max, basis) for an amount group, or None when it is not plausibly this job's pay."""
+    if cue == "decoy" or (cue is None and not group.marked):
+        return None
+    values = [v for v in (group.low, group.high) if v is not None]
+    if not values:
+        return None
+    period = stated or _infer_period(max(values))
+    if period is None or (stated is None and period != "annual" and cue != "salary"):
+        return None  # size alone makes a month or an hour only beside a salary word
+    if not _plausible(values, period, stated is not None):
+        return None
+    factor = _FACTORS[period]
+    low = int(group.low * factor) if group.low is not None else None
+    high = int(group.high * factor) if group.high is not None else None
+    return low, high, period
+
+
+def _infer_period(value: Decimal) -> str | None:
+    """NOTES.md §5: with no period word, ≥150k is a year, 10k–150k a month, 100–999 an hour."""
+    if value >= ANNUAL_MIN_NOK:
+        return "annual"
+    if 10_000 <= value < ANNUAL_MIN_NOK:
+        return "monthly"
+    if 100 <= value < 1000:
+        return "hourly"
+    return None
+
+
+def _plausible(values: list[Decimal], period: str, stated: bool) -> bool:
+    if stated and period == "monthly":
+        return all(_MONTHLY_RANGE[0] <= v <= _MONTHLY_RANGE[1] for v in values)
+    if stated and period == "hourly":
+        return all(_HOURLY_RANGE[0] <= v <= _HOURLY_RANGE[1] for v in values)
+    factor = _FACTORS[period]
+    return all(ANNUAL_MIN_NOK <= v * factor <= ANNUAL_MAX_NOK for v in values)
+
+
+def _from_structured(base_salary: dict[str, Any]) -> SalaryVerdict | None:
+    """JSON-LD MonetaryAmount (flattened as in docs/records.md) as a verdict, or None to fall back to text."""
+    currency = str(base_salary.get("currency") or "NOK").strip().upper()
+    if currency not in ("NOK", "KR"):
+        return None
+    low = _number(base_salary.get("min"))
+    high = _number(base_salary.get("max"))
+    value = _number(base_salary.get("value"))
+    if low is None and high is None:
+        low = high = value
+    if low is None and high is None:
+        return None
+    unit = str(base_salary.get("unit") or "").strip().upper()
+    known = [v for v in (low, high) if v is not None]
+    if unit in _UNIT_PERIOD:
+        period, factor = _UNIT_PERIOD[unit]
+    else:
+        inferred = _infer_period(max(known))
+        if inferred is None:
+            return None
+        period, factor = inferred, _FACTORS[inferred]
+    if period in ("monthly", "hourly") and unit:
+        if not _plausible(known, period, stated=True):
+            return None
+    elif not all(ANNUAL_MIN_NOK <= v * factor <= ANNUAL_MAX_NOK for v in known):
+        return None
+    if low is not None and high is not None and low > high:
+        low, high = high, low
+    annual_low = int(low * factor) if low is not None else None
+    annual_high = int(high * factor) if high is not None else None
+    shown = "–".join(str(v) for v in (low, high) if v is not None) if low != high else str(low)
+    return SalaryVerdict(
+        annual_low, annual_high, f"baseSalary {currency} {shown} per {unit or '?'}", "structured"
+    )
+
+
+def _number(raw: object) -> Decimal | None:
+    """A JSON-LD number or numeric string ("650000", "650 000", "650000.00"); None for zero or junk."""
+    if raw is None or isinstance(raw, bool):
+        return None
+    if isinstance(raw, int | float):
+        number = Decimal(str(raw))
+    else:
+        cleaned = str(raw).strip()
+        try:
+            number = Decimal(cleaned)
+        except InvalidOperation:
+            found = groups(cleaned)  # written like text: "650 000", "650.000,-"
+            if len(found) != 1 or found[0].low is None:
+                return None
+            number = found[0].low
+    return number if number > 0 else None
