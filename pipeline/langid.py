@@ -1,0 +1,147 @@
+"""Which language an ad is written in, sentence by sentence, with py3langid's bundled model.
+
+This is the last resort of English-acceptance tagging (NOTES.md §4): only when neither a structured
+field nor a statement in the text decides does the ad's own language stand in for its working
+language. The identifier runs over all ~100 languages of its model, never a short list: restricted
+to five languages it calls Polish, Lithuanian and German ads Norwegian with confidence.
+
+py3langid often says `da` or `sv` for a short Norwegian sentence, so Danish and Swedish count as
+Norwegian when the ad also shows words that only Norwegian uses.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Protocol
+
+from pipeline.text import sentences
+
+MAX_SENTENCES = 12
+"""Language-ID cost grows with text; the first dozen real sentences tell the language of an ad."""
+MIN_SENTENCE_CHARS = 25
+"""Headings such as "Kvalifikasjoner" or "Heltid" are too short to identify reliably."""
+MIN_TOTAL_CHARS = 40
+"""Below this much text any guess about the ad's language is noise."""
+
+NORWEGIAN_CODES = frozenset({"no", "nb", "nn"})
+SCANDINAVIAN_NEIGHBOURS = frozenset({"da", "sv"})
+
+LANGUAGE_NAMES = {
+    "en": "English",
+    "no": "Norwegian",
+    "nb": "Norwegian",
+    "nn": "Norwegian",
+    "da": "Danish",
+    "sv": "Swedish",
+    "de": "German",
+    "pl": "Polish",
+    "lt": "Lithuanian",
+    "lv": "Latvian",
+    "et": "Estonian",
+    "fi": "Finnish",
+    "fr": "French",
+    "es": "Spanish",
+    "it": "Italian",
+    "nl": "Dutch",
+    "pt": "Portuguese",
+    "ro": "Romanian",
+    "ru": "Russian",
+    "uk": "Ukrainian",
+    "cs": "Czech",
+    "sk": "Slovak",
+    "hu": "Hungarian",
+    "is": "Icelandic",
+}
+
+# Words that Norwegian (Bokmål or Nynorsk) ads use and Danish and Swedish spell otherwise
+# (arbejde, ansøgning, søger, tilbyder, vores, hos os, fuldtid, gennem, opgaver).
+_NORWEGIAN_MARKERS = re.compile(
+    r"\b(?:arbeid\w*|søknad\w*|søker|søkjer|ønskjer|tilbyr|kvalifikasjon\w*|ikkje|eit|"
+    r"våre|hos oss|heltid|kommune|fylke|gjennom|bidra|oppgaver|oppgåver|korleis|kva)\b"
+)
+_SWEDISH_ONLY = re.compile(r"[äö]|\b(?:och|är|för|söker|arbete|tjänst\w*)\b")
+
+
+class _Identifier(Protocol):
+    def classify(self, text: str) -> tuple[str, float]: ...
+
+
+@lru_cache(maxsize=1)
+def _identifier() -> _Identifier:
+    """py3langid's bundled model, loaded once per process (about a second) and unrestricted."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    identifier: _Identifier = LanguageIdentifier.from_model_file(MODEL_FILE)
+    return identifier
+
+
+@dataclass(frozen=True)
+class AdLanguage:
+    """The language an ad is written in, with each language's share of the identified characters."""
+
+    language: str | None  # "en", "no", a code such as "pl", or None when mixed or too short
+    shares: dict[str, float]  # language code -> share of characters, codes as in LANGUAGE_NAMES
+    chars: int  # how many characters were identified
+
+    def share(self, code: str) -> float:
+        return self.shares.get(code, 0.0)
+
+
+def language_name(code: str) -> str:
+    """English name of a language code for evidence strings ("pl" -> "Polish")."""
+    return LANGUAGE_NAMES.get(code, code)
+
+
+def _sample(text: str, title: str) -> list[str]:
+    """The sentences worth identifying: the title left out (Norwegian ads often carry English titles)."""
+    body = text
+    if title and body.startswith(title):
+        body = body[len(title) :]
+    parts = sentences(body)
+    long_parts = [p for p in parts if len(p) >= MIN_SENTENCE_CHARS and sum(c.isalpha() for c in p) >= 15]
+    chosen = long_parts if long_parts else parts
+    return chosen[:MAX_SENTENCES]
+
+
+def detect_ad_language(text: str, title: str = "", threshold: float = 0.6) -> AdLanguage:
+    """Identify the ad's language from its first sentences, weighting each sentence by its length.
+
+    Returns language "en" or "no" when that language holds at least `threshold` of the characters
+    (Danish and Swedish folded into Norwegian when Norwegian marker words are present), another code
+    when a foreign language dominates, and None for mixed or too little text.
+    """
+    parts = _sample(text, title)
+    total = sum(len(p) for p in parts)
+    if total < MIN_TOTAL_CHARS:
+        return AdLanguage(None, {}, total)
+    identifier = _identifier()
+    counts: dict[str, int] = {}
+    for part in parts:
+        code, _score = identifier.classify(part)
+        if code in NORWEGIAN_CODES:
+            code = "no"
+        counts[code] = counts.get(code, 0) + len(part)
+    lowered = text.lower()
+    neighbours = sum(counts.get(code, 0) for code in SCANDINAVIAN_NEIGHBOURS)
+    if neighbours and _looks_norwegian(lowered):
+        for code in SCANDINAVIAN_NEIGHBOURS:
+            counts["no"] = counts.get("no", 0) + counts.pop(code, 0)
+    shares = {code: n / total for code, n in sorted(counts.items(), key=lambda kv: -kv[1])}
+    best = next(iter(shares))
+    if shares[best] >= threshold:
+        return AdLanguage(best, shares, total)
+    # A Scandinavian mixture without Norwegian markers is still one Scandinavian text.
+    nordic = sum(shares.get(code, 0.0) for code in ("no", *SCANDINAVIAN_NEIGHBOURS))
+    if nordic >= threshold:
+        return AdLanguage(
+            max(("no", *SCANDINAVIAN_NEIGHBOURS), key=lambda c: shares.get(c, 0.0)), shares, total
+        )
+    return AdLanguage(None, shares, total)
+
+
+def _looks_norwegian(lowered: str) -> bool:
+    """At least two Norwegian-only words and no more Swedish tell-tales than Norwegian ones."""
+    norwegian = len(_NORWEGIAN_MARKERS.findall(lowered))
+    return norwegian >= 2 and norwegian > len(_SWEDISH_ONLY.findall(lowered))

@@ -1,0 +1,511 @@
+"""Does a Norwegian job ad accept English as the working language, and what says so?
+
+Order of evidence (NOTES.md §4, DESIGN.md `listings.language_*`):
+1. the structured working-language field (NAV "Arbeidsspråk", Finn `working_language`);
+2. statements in the text, in Bokmål, Nynorsk or English, read sentence by sentence;
+3. the ad's own language (`pipeline.langid`), reported as a guess ("... (no statement)").
+
+Statements are matched by a readable table of patterns (`STATEMENT_RULES`), each with a label and a
+strength, over normalised lower-case sentences. A rule that matches masks its span, so "norsk er en
+fordel" is not read again as a plain mention of Norwegian, and a clause about the application
+documents ("søknaden skrives på norsk") is masked without a label because it says nothing about the
+job. What is left is read as lists of languages: the connective decides ("norsk eller engelsk"
+accepts English, "norsk og engelsk" and a bare comma list do not), and a lone mention of Norwegian
+counts only next to words of proficiency or demand. When statements conflict, the stronger
+Norwegian requirement wins and the evidence names the statement it overrode.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from pipeline.langid import detect_ad_language, language_name
+from pipeline.text import sentences
+
+ENGLISH_OK: Final = "english_ok"
+NORWEGIAN_REQUIRED: Final = "norwegian_required"
+SCANDINAVIAN_REQUIRED: Final = "scandinavian_required"
+
+# How strongly a label demands a Nordic language: on conflict the highest wins (NOTES.md §4).
+_DEMAND = {NORWEGIAN_REQUIRED: 3, SCANDINAVIAN_REQUIRED: 2, ENGLISH_OK: 1}
+
+# Strength within a label: an explicit statement beats a hint ("norsk er en fordel").
+EXPLICIT = 1
+HINT = 0
+
+_EVIDENCE_CHARS = 200
+
+
+@dataclass(frozen=True)
+class LanguageVerdict:
+    """English acceptance of one ad and the phrase or signal that decided it."""
+
+    requirement: str | None  # "english_ok" | "norwegian_required" | "scandinavian_required" | None
+    english_ok: bool | None
+    evidence: str | None
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One language statement found in a sentence."""
+
+    requirement: str
+    strength: int
+    rule: str
+    sentence: str  # as written in the ad
+    position: int  # index of the sentence in the ad
+
+
+# --- vocabulary -----------------------------------------------------------------------------------
+
+# Nouns that make "norsk"/"Norwegian"/"dansk" an adjective about something other than the language:
+# "norsk autorisasjon" is a licence, "nordiske land" a region.
+_NOT_LANGUAGE_NOUNS = (
+    r"(?:autorisasjon\w*|lisens\w*|sertifikat\w*|førerkort\w*|statsborger\w*|sokkel\w*|arbeidsliv\w*|"
+    r"marked\w*|selskap\w*|bedrift\w*|firma\w*|kunde\w*|helsevesen\w*|standard\w*|lov\w*|regelverk\w*|"
+    r"mat|kultur\w*|natur\w*|industri\w*|eid|eier\w*|miljø\w*|fagbrev\w*|utdanning\w*|personnummer|"
+    r"bankkonto|adresse|land\w*|region\w*|nabo\w*|"
+    r"authori[sz]ation\w*|licen[cs]e\w*|certific\w*|continental|shelf|market\w*|compan\w*|citizen\w*|"
+    r"law\w*|regulation\w*|customer\w*|client\w*|driv\w*|registration|owned|industr\w*|standards?|"
+    r"health\w*|nursing|society|bank\w*|address|countr\w*|region\w*|neighbou?r\w*|krone\w*|kroner)"
+)
+_NOT_ADJ = rf"(?!\s+{_NOT_LANGUAGE_NOUNS}\b)"
+
+_NO_WORD = (
+    r"(?:norsk(?:kunnskap\w*|ferdighet\w*|kompetanse|språklig\w*|talende|prøv\w*|test\w*|nivå\w*)?"
+    r"|\w+norsktest\w*|norwegian(?:-speaking)?|bokmål|nynorsk)"
+)
+_SC_WORD = r"(?:skandinavisk\w*|nordisk\w*|scandinavian|nordic|svensk\w*|dansk\w*|swedish|danish)"
+_EN_WORD = r"(?:engelsk\w*|english(?:-speaking)?)"
+_OTHER_WORD = (
+    r"(?:polsk|tysk|fransk|spansk|litauisk|russisk|ukrainsk|arabisk|latvisk|estisk|finsk|islandsk|"
+    r"polish|german|french|spanish|lithuanian|russian|ukrainian|arabic|latvian|estonian|finnish|icelandic)"
+)
+
+NO = rf"\b{_NO_WORD}\b{_NOT_ADJ}"
+SC = rf"\b{_SC_WORD}\b{_NOT_ADJ}"
+EN = rf"\b{_EN_WORD}\b"
+_LANG = rf"(?:(?P<no>{NO})|(?P<sc>{SC})|(?P<en>{EN})|(?P<ot>\b{_OTHER_WORD}\b{_NOT_ADJ}))"
+_ANY = rf"(?:{NO}|{SC}|{EN}|\b{_OTHER_WORD}\b{_NOT_ADJ})"
+
+# Words that may stand between two languages of one list: "norsk eller et annet skandinavisk språk".
+_FILLER = (
+    r"(?:og|and|eller|or|samt|either|både|both|as|well|et|ett|eit|ein|en|a|an|the|de|dei|annet|anna|annen|"
+    r"another|other|tydelig|tydeleg|flytende|flytande|fluent|fluently|god|gode|godt|good|gjerne|helst|"
+    r"preferably|ideally|også|also|minst|one|av|of|språk|språket|språkene|språka|language|languages|"
+    r"skriftlig|muntlig|written|spoken|tale|alternativt|alternatively)"
+)
+_SEP = rf"(?:\s*[,/&+]\s*|\s+)(?:{_FILLER}(?:\s*[,/&+]\s*|\s+)){{0,4}}"
+_LIST = rf"{_ANY}(?:{_SEP}{_ANY})*"
+_DISJUNCTION = re.compile(r"\b(?:eller|or|either|alternativt|alternatively)\b|/")
+
+# Words of proficiency or demand that make a lone mention of Norwegian a requirement.
+_DEMAND_WORDS = re.compile(
+    r"\b(?:behersk\w*|meistr\w*|mestr\w*|flytende|flytande|god|gode|godt|svært|utmerket|solid\w*|"
+    r"skriftl\w*|muntl\w*|skriftleg\w*|munnleg\w*|tale|skrift|kommunis\w*|kommunikasjon\w*|snakk\w*|"
+    r"prat\w*|forstå\w*|uttrykk\w*|formidl\w*|krav\w*|kreve[sr]?|påkrevd|nødvendig\w*|naudsynt|"
+    r"forutsetning\w*|føresetnad\w*|må|fluent\w*|fluency|proficien\w*|required|requirement|must|"
+    r"mandatory|essential|speak\w*|write|writing|written|spoken|oral|verbal\w*|communicat\w*|command|"
+    r"excellent|strong|native|good|level|nivå)\b"
+)
+# A lone mention of English accepts it only where an English sentence demands English
+# ("Excellent written and spoken English is required"); "gode engelskkunnskaper" in a Norwegian ad
+# is an extra skill, not permission to work without Norwegian.
+_ENGLISH_DEMAND_WORDS = re.compile(
+    r"\b(?:fluent\w*|fluency|proficien\w*|required|requirement|must|mandatory|essential|excellent|"
+    r"strong|command|business level|native|spoken|written|speak\w*|communicat\w*)\b"
+)
+_LANGUAGE_NOUN = re.compile(r"\b(?:språk\w*|language\w*|tale)\b")
+_WINDOW = 60
+
+# Labels of working language ("Arbeidsspråk: Engelsk", "the working language is English").
+_WL = (
+    r"\b(?:arbeidsspråk\w*|working language|work language|company language|corporate language|"
+    r"business language|language of work|office language|official language|språk|language)"
+)
+_WL_SEP = r"(?:\s+(?:vårt|vår|our|her|hos oss|i teamet|in the team))?\s*(?::|=|-|–|\bis\b|\ber\b|\bwill be\b|\bvil være\b|\bblir\b)\s*"
+_MAINLY = r"(?:(?:hovedsakelig|mainly|primarily|primært|mostly|stort sett|mostly)\s+)?"
+_OR = r"\s*(?:\beller\b|\bor\b|/|,)\s*(?:(?:et|eit|ett|a|an)\s+)?"
+
+_SOFT = (
+    r"(?:fordel|føremon|advantage|advantageous|plus|bonus|asset|merit|ønskelig|ønskjeleg|nice to have|"
+    r"good to have|beneficial|preferred|desirable|valued)"
+)
+_SOFT_GAP = (
+    r"(?:\s+(?:språk\w*|language|skills|kunnskap\w*|ferdighet\w*|knowledge|muntlig|skriftlig|munnleg|"
+    rf"skriftleg|written|spoken|oral|og|and|eller|or|både|i|in|tale|skrift)|\s*,|\s+{_ANY})"
+)
+_NEED = (
+    r"(?:krav|påkrevd|påkravd|nødvendig|naudsynt|required|requirement|needed|necessary|mandatory|"
+    r"essential|a must|pre-?requisite|forutsetning|føresetnad)"
+)
+_NOT = r"(?:ikke|ikkje|not|no|never)"
+_DOC_NOUN = (
+    r"\b(?:søknad\w*|cv|cv-en|attest\w*|vitnemål\w*|dokumentasjon\w*|dokument\w*|application\w*|"
+    r"cover letter\w*|resumes?|résumé\w*|documents?|documentation|motivasjonsbrev\w*|søknadsbrev\w*|"
+    r"apply|søk|referanse\w*|references?)\b"
+)
+# The gap between a document noun and "på norsk" must not hold the person or a skill verb: "søknad fra
+# deg som kommuniserer godt på norsk" is about the applicant, not the document.
+_DOC_GAP = (
+    r"(?:(?!\b(?:du|deg|you|behersk\w*|snakk\w*|speak\w*|kommunis\w*|communicat\w*|jobb\w*|work\w*)\b)"
+    r"[^.;!?]){0,80}?"
+)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A statement pattern: matches are masked; `requirement` None only masks (says nothing)."""
+
+    name: str
+    requirement: str | None
+    strength: int
+    pattern: re.Pattern[str]
+
+
+def _rule(name: str, requirement: str | None, strength: int, regex: str) -> Rule:
+    return Rule(name, requirement, strength, re.compile(regex))
+
+
+# Applied in this order; each rule sees the sentence with earlier matches masked.
+STATEMENT_RULES: tuple[Rule, ...] = (
+    # What the application documents are written in says nothing about the job.
+    _rule(
+        "document language",
+        None,
+        HINT,
+        rf"{_DOC_NOUN}{_DOC_GAP}\b(?:på|in|til|into)\s+(?:(?:et|eit|ett|en|ein|a|an|either)\s+)?{_LIST}",
+    ),
+    # Negation first: "Norsk er ikke et krav", "Det er ikkje krav om norsk", "no Norwegian required".
+    _rule(
+        "advantage but not required",
+        ENGLISH_OK,
+        EXPLICIT,
+        rf"{NO}[^.;]{{0,40}}?\b{_SOFT}\b[^.;]{{0,12}}?\b(?:men|but)\s+(?:(?:er|is|it's|it is)\s+)?{_NOT}\b",
+    ),
+    _rule(
+        "not required",
+        ENGLISH_OK,
+        EXPLICIT,
+        rf"{NO}{_SOFT_GAP}{{0,4}}\s+(?:(?:er|is|are|vil|will|was)\s+)?(?:\w+\s+)?{_NOT}\s+"
+        rf"(?:(?:et|eit|a|an|any)\s+)?(?:absolutt\s+|strictly\s+|nødvendigvis\s+)?{_NEED}\b"
+        r"(?!\s+(?:at|that|om)\b)",
+    ),
+    _rule(
+        "no requirement of",
+        ENGLISH_OK,
+        EXPLICIT,
+        rf"\b(?:ikke|ikkje|not|no|uten|utan|without)\s+(?:\w+\s+)?(?:krav|requirement|required|need|behov)"
+        rf"\s+(?:om|til|for|of|to)?\s*(?:\w+\s+){{0,3}}?{NO}",
+    ),
+    _rule(
+        "no Norwegian required",
+        ENGLISH_OK,
+        EXPLICIT,
+        rf"\bno\s+{NO}(?:\s+\w+){{0,2}}\s+(?:required|needed|necessary)",
+    ),
+    _rule(
+        "need not speak Norwegian",
+        ENGLISH_OK,
+        EXPLICIT,
+        rf"(?:\b(?:trenger|treng|behøver|trengs|need|needs)\s+(?:du\s+|you\s+)?(?:ikke|ikkje|not)"
+        rf"|\b(?:don't|do not|doesn't|does not|won't|will not)\s+(?:need|have|require)"
+        rf"|\b(?:ikke|ikkje|not)\s+(?:nødvendig|påkrevd|et krav|naudsynt|necessary|required|needed|a requirement)"
+        r"\s+(?:å|at du|to|that you|for you to))"
+        rf"\s+(?:å\s+|to\s+)?(?:\w+\s+){{0,3}}?{NO}",
+    ),
+    # Working language stated outright.
+    _rule(
+        "working language English",
+        ENGLISH_OK,
+        EXPLICIT,
+        rf"{_WL}{_WL_SEP}{_MAINLY}(?:(?:{NO}|{SC})(?:\s+språk\w*)?{_OR})*{EN}",
+    ),
+    _rule(
+        "English is the working language",
+        ENGLISH_OK,
+        EXPLICIT,
+        rf"{EN}\s+(?:is|er|will be|blir)\s+(?:(?:our|the|its|their|vårt|deres|det|a|an)\s+)?(?:\w+\s+)?"
+        r"(?:(?:working|work|company|corporate|business|official|main|primary)\s+language|arbeidsspråk\w*|"
+        r"konsernspråk\w*|hovedspråk\w*)",
+    ),
+    _rule(
+        "English as working language",
+        ENGLISH_OK,
+        EXPLICIT,
+        rf"{EN}\s+(?:as|som)\s+(?:(?:the|our|vårt)\s+)?(?:(?:working|work|company|corporate|business|official|"
+        r"main|primary)\s+language|arbeidsspråk\w*|konsernspråk\w*|hovedspråk\w*)",
+    ),
+    _rule(
+        "English-speaking workplace",
+        ENGLISH_OK,
+        EXPLICIT,
+        r"\b(?:english[- ]speaking|engelskspråklig\w*|engelsktalende)\s+(?:\w+\s+)?(?:environment|team\w*|"
+        r"workplace|company|office|miljø\w*|arbeidsmiljø\w*|arbeidsplass\w*|selskap\w*|kollega\w*|colleagues)",
+    ),
+    _rule(
+        "communication in English",
+        ENGLISH_OK,
+        EXPLICIT,
+        rf"\b(?:all|daily|internal|day-to-day|daglig|intern|all intern)\s+(?:\w+\s+)?(?:communication|kommunikasjon)"
+        rf"\s+(?:\w+\s+){{0,2}}?(?:in|på|is in|foregår på|skjer på)\s+{EN}",
+    ),
+    _rule(
+        "working language Scandinavian",
+        SCANDINAVIAN_REQUIRED,
+        EXPLICIT,
+        rf"{_WL}{_WL_SEP}{_MAINLY}(?:{NO}{_OR})?{SC}",
+    ),
+    _rule(
+        "working language Norwegian",
+        NORWEGIAN_REQUIRED,
+        EXPLICIT,
+        rf"(?:{_WL}{_WL_SEP}{_MAINLY}{NO}|{NO}\s+(?:is|er)\s+(?:(?:our|the|vårt|det)\s+)?"
+        r"(?:(?:working|company|corporate|business|official|main)\s+language|arbeidsspråk\w*))",
+    ),
+    # "fordel"/"advantage"/"ønskelig" attached to the language: Norwegian is welcome, not required.
+    _rule(
+        "Norwegian is an advantage",
+        ENGLISH_OK,
+        HINT,
+        rf"{NO}{_SOFT_GAP}{{0,5}}\s+(?:(?:er|is|are|vil være|will be|would be|blir|vert|counts as|considered)\s+)"
+        rf"(?:(?:en|ein|a|an|et|eit)\s+)?(?:(?:stor|big|great|clear|definite|considerable|additional|klar|strong)\s+)?"
+        rf"{_SOFT}\b",
+    ),
+    _rule(
+        "advantage with Norwegian",
+        ENGLISH_OK,
+        HINT,
+        rf"\b(?:fordel|føremon|advantage|plus|bonus|merit|ønskelig|ønskjeleg|nice to have|good to have|"
+        rf"desirable|preferred|preferably|ideally)\b(?:\s*[:,-])?\s+(?:(?:med|om|if|with|at|hvis|dersom|viss|for|"
+        rf"to|that|you|du|can|kan|har|have|speak\w*|snakker|knowledge|kunnskap\w*|some|noe|noko|basic|"
+        rf"grunnleggende|litt|little|bit|of|in|i|also|også)\s+){{0,5}}{NO}",
+    ),
+    _rule(
+        "Norwegian (advantage)",
+        ENGLISH_OK,
+        HINT,
+        rf"{NO}\s*\(\s*(?:(?:er|is)\s+)?(?:(?:en|a|an)\s+)?(?:fordel|føremon|advantage|plus|ønskelig|desirable|"
+        r"preferred|nice to have|bonus)",
+    ),
+    # Certification is a hard gate: norskprøve, Bergenstest, a CEFR level attached to Norwegian.
+    _rule(
+        "Norwegian test",
+        NORWEGIAN_REQUIRED,
+        EXPLICIT,
+        r"\b(?:\w*norsktest\w*|norskprøv\w*|bergenstest\w*|test i norsk|test of norwegian|"
+        r"norwegian (?:language )?(?:proficiency )?(?:test|exam)\w*)\b",
+    ),
+    _rule(
+        "Norwegian at a CEFR level",
+        NORWEGIAN_REQUIRED,
+        EXPLICIT,
+        rf"(?:{NO}[^.;]{{0,40}}?\b(?:a2|b1|b2|c1|c2)\b|\b(?:a2|b1|b2|c1|c2)\b[^.;]{{0,30}}?{NO})",
+    ),
+    # Learning Norwegian on the job: not required at the start.
+    _rule(
+        "willing to learn Norwegian",
+        ENGLISH_OK,
+        EXPLICIT,
+        rf"\b(?:learn\w*|lære|lærer|lærar)\s+(?:(?:deg|dykk|the|some|basic|grunnleggende)\s+)?{NO}",
+    ),
+    _rule(
+        "Norwegian course offered",
+        ENGLISH_OK,
+        HINT,
+        r"\b(?:tilbyr|tilbod|tilbud|offer\w*|provide\w*|gratis|free|betalt|paid|includ\w*|inkl\w*)\b[^.;]{0,40}?"
+        r"\b(?:norskkurs\w*|norskopplæring\w*|norskundervisning\w*|norwegian (?:language )?(?:course|class|lesson|"
+        r"training|tuition)\w*|kurs i norsk|opplæring i norsk)",
+    ),
+)
+
+_LIST_RE = re.compile(rf"(?:{_LIST})")
+_LANG_RE = re.compile(_LANG)
+_KEYWORDS = re.compile(
+    r"norsk|norw|engelsk|english|skandinav|scandinav|nordisk|nordic|svensk|swedish|dansk|danish|bokmål|"
+    r"bergenstest|arbeidsspråk|language"
+)
+_MASK = "\x00"
+
+
+def normalise(sentence: str) -> str:
+    """Lower-case with one kind of space, dash and apostrophe, so patterns stay readable."""
+    text = sentence.lower()
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u00ad", "")
+    text = re.sub(r"[\u2010-\u2012\u2212]", "-", text)
+    return re.sub(r"[\s\u00a0\u202f]+", " ", text)
+
+
+def _mask(text: str, start: int, end: int) -> str:
+    return text[:start] + _MASK * (end - start) + text[end:]
+
+
+def _list_statement(members: list[str], disjunction: bool) -> str | None:
+    """The requirement of a list of two or more languages, by its connective."""
+    if disjunction:
+        if "en" in members:
+            return ENGLISH_OK
+        if "sc" in members:
+            return SCANDINAVIAN_REQUIRED
+        return None  # "norsk eller polsk": a second foreign language, not English
+    if "no" in members:
+        return NORWEGIAN_REQUIRED
+    if "sc" in members:
+        return SCANDINAVIAN_REQUIRED
+    return None
+
+
+def _single_statement(kind: str, text: str, start: int, end: int) -> str | None:
+    """A lone mention counts only beside words of demand (a Scandinavian language also as a noun)."""
+    window = text[max(0, start - _WINDOW) : end + _WINDOW]
+    if kind == "no" and _DEMAND_WORDS.search(window):
+        return NORWEGIAN_REQUIRED
+    if kind == "sc" and (_DEMAND_WORDS.search(window) or _LANGUAGE_NOUN.match(text, end + 1)):
+        return SCANDINAVIAN_REQUIRED
+    if kind == "en" and _ENGLISH_DEMAND_WORDS.search(window):
+        return ENGLISH_OK
+    return None
+
+
+def sentence_statements(sentence: str) -> list[tuple[str, int, str]]:
+    """Every (requirement, strength, rule name) one sentence states; empty when it says nothing."""
+    text = normalise(sentence)
+    if not _KEYWORDS.search(text):
+        return []
+    found: list[tuple[str, int, str]] = []
+    for rule in STATEMENT_RULES:
+        spans = [m.span() for m in rule.pattern.finditer(text)]
+        for start, end in spans:
+            if rule.requirement is not None:
+                found.append((rule.requirement, rule.strength, rule.name))
+            text = _mask(text, start, end)
+    for match in _LIST_RE.finditer(text):
+        tokens = list(_LANG_RE.finditer(match.group()))
+        kinds = [t.lastgroup or "" for t in tokens]
+        if len(tokens) > 1:
+            gaps = [match.group()[a.end() : b.start()] for a, b in itertools.pairwise(tokens)]
+            disjunction = any(_DISJUNCTION.search(gap) for gap in gaps)
+            requirement = _list_statement(kinds, disjunction)
+            name = "languages joined by or" if disjunction else "languages joined by and"
+            if requirement is not None:
+                found.append((requirement, EXPLICIT, name))
+        else:
+            requirement = _single_statement(kinds[0], text, match.start(), match.end())
+            if requirement is not None:
+                strength = HINT if requirement == ENGLISH_OK else EXPLICIT
+                found.append((requirement, strength, "language with proficiency words"))
+    return found
+
+
+def find_statements(text: str) -> list[Statement]:
+    """All language statements in an ad's plain text, in reading order."""
+    if not _KEYWORDS.search(text.lower()):
+        return []
+    # Finn fact rows often come out of HTML as "Arbeidsspråk" and the value on separate lines.
+    text = re.sub(r"(?i)(arbeidsspråk)\s*:?\s*\n\s*", r"\1: ", text)
+    statements: list[Statement] = []
+    for position, sentence in enumerate(sentences(text)):
+        for requirement, strength, rule in sentence_statements(sentence):
+            statements.append(Statement(requirement, strength, rule, sentence.strip(), position))
+    return statements
+
+
+def _deciding(statements: list[Statement]) -> Statement:
+    """The strongest Norwegian demand wins; then an explicit statement over a hint; then the first."""
+    return max(statements, key=lambda s: (_DEMAND[s.requirement], s.strength, -s.position))
+
+
+def _quote(sentence: str) -> str:
+    if len(sentence) > _EVIDENCE_CHARS:
+        sentence = sentence[: _EVIDENCE_CHARS - 1].rstrip() + "…"
+    return f'"{sentence}"'
+
+
+def _field_language(value: str) -> str | None:
+    value = value.strip().lower()
+    if value.startswith(("engelsk", "english")):
+        return "en"
+    if value.startswith(("norsk", "norwegian", "bokmål", "nynorsk")):
+        return "no"
+    if value.startswith(
+        ("skandinavisk", "scandinavian", "nordisk", "nordic", "svensk", "swedish", "dansk", "danish")
+    ):
+        return "sc"
+    if not value or value.startswith(("ikke oppgitt", "ukjent", "unknown", "not stated")):
+        return None
+    return "other"
+
+
+def field_verdict(work_language: list[str] | None) -> LanguageVerdict | None:
+    """Verdict from the structured working-language field; None when absent or "Ikke oppgitt".
+
+    Several values mean any one will do (NAV's ad page joins them with "eller"): a value of Engelsk
+    accepts English; Skandinavisk without Engelsk asks for a Scandinavian language; Norsk alone asks
+    for Norwegian. Only other languages (e.g. ["Polsk"]): English is not accepted, no category fits.
+    """
+    if not work_language:
+        return None
+    values = [
+        v.strip() for item in work_language for v in re.split(r"\s*(?:,|/|;|\beller\b|\bor\b)\s*", item or "")
+    ]
+    values = [v for v in values if v]
+    languages = {_field_language(v) for v in values} - {None}
+    if not languages:
+        return None
+    evidence = "field Arbeidsspråk: " + ", ".join(values)
+    if "en" in languages:
+        return LanguageVerdict(ENGLISH_OK, True, evidence)
+    if "sc" in languages:
+        return LanguageVerdict(SCANDINAVIAN_REQUIRED, False, evidence)
+    if "no" in languages:
+        return LanguageVerdict(NORWEGIAN_REQUIRED, False, evidence)
+    return LanguageVerdict(None, False, evidence)
+
+
+def text_verdict(text: str) -> LanguageVerdict | None:
+    """Verdict from statements in the text; None when the text states nothing about language."""
+    statements = find_statements(text)
+    if not statements:
+        return None
+    winner = _deciding(statements)
+    evidence = f"stated: {_quote(winner.sentence)}"
+    overridden = next(
+        (
+            s
+            for s in statements
+            if _DEMAND[s.requirement] < _DEMAND[winner.requirement] and s.strength == EXPLICIT
+        ),
+        None,
+    )
+    if overridden is not None and overridden.sentence != winner.sentence:
+        evidence += f"; overrides {_quote(overridden.sentence)}"
+    return LanguageVerdict(winner.requirement, winner.requirement == ENGLISH_OK, evidence)
+
+
+def ad_language_verdict(text: str, title: str = "") -> LanguageVerdict:
+    """Verdict from the language the ad is written in, said to be a guess in the evidence."""
+    found = detect_ad_language(text, title)
+    if found.language is None:
+        if not found.shares:
+            return LanguageVerdict(None, None, None)
+        return LanguageVerdict(None, None, "ad language mixed or unclear (no statement)")
+    name = language_name(found.language)
+    if found.language == "en":
+        return LanguageVerdict(ENGLISH_OK, True, "ad written in English (no statement)")
+    if found.language == "no":
+        return LanguageVerdict(NORWEGIAN_REQUIRED, False, "ad written in Norwegian (no statement)")
+    if found.language in ("da", "sv"):
+        return LanguageVerdict(SCANDINAVIAN_REQUIRED, False, f"ad written in {name} (no statement)")
+    return LanguageVerdict(None, None, f"ad written in {name} (no statement)")
+
+
+def assess_language(text: str, work_language: list[str] | None = None, title: str = "") -> LanguageVerdict:
+    """English acceptance of one ad: structured field, else statements in the text, else the ad's language.
+
+    `text` is the ad's plain text (title and body); `title`, when given, is left out of language
+    identification because Norwegian ads often carry English job titles.
+    """
+    return field_verdict(work_language) or text_verdict(text) or ad_language_verdict(text, title)
