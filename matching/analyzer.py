@@ -63,6 +63,8 @@ _HEADINGS: list[tuple[str, re.Pattern[str]]] = [
 
 _WORD = re.compile(r"[0-9a-zæøåäöüéèáóç]+[+#]*")
 _MIN_PART = 3
+# English writes these with a hyphen, Norwegian as one word: join them so both meet.
+_JOINED = re.compile(r"\b(full|front|back)-(stack|end)\b")
 
 
 def _data_lines(name: str) -> list[str]:
@@ -117,7 +119,8 @@ class Analyzer:
 
     def words(self, text: str) -> list[str]:
         """Lower-cased word tokens; '.net' and 'c#' survive as words."""
-        return _WORD.findall(text.lower().replace(".net", " dotnet"))
+        text = _JOINED.sub(lambda m: m.group(1) + m.group(2), text.lower().replace(".net", " dotnet"))
+        return _WORD.findall(text)
 
     def language(self, words: Iterable[str]) -> str:
         """'en' or 'no' by which language's stop words are more frequent (ties: Norwegian)."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import multiprocessing as mp
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -51,15 +51,23 @@ def hashed(weights: dict[str, float]) -> dict[int, float]:
 
 def _rows(docs: Sequence[Doc]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     analyzer = default_analyzer()
-    lengths = np.zeros(len(docs), dtype=np.int64)
+    return _weight_rows(analyzer.weigh_listing(title, description) for title, description in docs)
+
+
+def _weight_rows(weights: Iterable[dict[str, float]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    lengths_: list[int] = []
     indices: list[int] = []
     data: list[float] = []
-    for i, (title, description) in enumerate(docs):
-        row = hashed(analyzer.weigh_listing(title, description))
-        lengths[i] = len(row)
+    for w in weights:
+        row = hashed(w)
+        lengths_.append(len(row))
         indices.extend(row.keys())
         data.extend(row.values())
-    return lengths, np.asarray(indices, dtype=np.int32), np.asarray(data, dtype=np.float32)
+    return (
+        np.asarray(lengths_, dtype=np.int64),
+        np.asarray(indices, dtype=np.int32),
+        np.asarray(data, dtype=np.float32),
+    )
 
 
 def _rows_of_range(bounds: tuple[int, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -106,13 +114,21 @@ def build_index(docs: Sequence[Doc], *, jobs: int | None = None) -> Index:
             _fork_docs = ()
     else:
         parts = [_rows(docs)]
+    return _assemble(parts, len(docs))
+
+
+def index_from_weights(weights: Sequence[dict[str, float]]) -> Index:
+    """Index listings already analysed (`Analyzer.weigh_listing`), e.g. to filter on the same terms."""
+    return _assemble([_weight_rows(weights)], len(weights))
+
+
+def _assemble(parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]], n: int) -> Index:
     lengths = np.concatenate([p[0] for p in parts]) if parts else np.zeros(0, dtype=np.int64)
-    indptr = np.zeros(len(docs) + 1, dtype=np.int64)
+    indptr = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(lengths, out=indptr[1:])
     indices = np.concatenate([p[1] for p in parts]) if parts else np.zeros(0, dtype=np.int32)
     data = np.concatenate([p[2] for p in parts]) if parts else np.zeros(0, dtype=np.float32)
-    X = sp.csr_matrix((data, indices, indptr), shape=(len(docs), N_FEATURES))
-    n = len(docs)
+    X = sp.csr_matrix((data, indices, indptr), shape=(n, N_FEATURES))
     df = np.bincount(X.indices, minlength=N_FEATURES)
     # sklearn's smoothed idf, so scores are comparable with a TfidfVectorizer's.
     idf = (np.log((1 + n) / (1 + df)) + 1).astype(np.float32)

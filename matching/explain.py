@@ -1,0 +1,46 @@
+"""Why a listing scored as it did: the shared terms that contributed most, and the ad's key terms the
+CV lacks. Computed from the same weights and idf as the score, so the parts add up to it."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from matching.analyzer import Analyzer
+from matching.index import Index, column
+
+TOP_TERMS = 6
+MISSING_TERMS = 5
+
+
+@dataclass(frozen=True)
+class Explanation:
+    top_terms: list[tuple[str, float]]  # (term as shown, share of the score's cosine)
+    missing_terms: list[str]
+
+
+def explain(
+    index: Index, q: np.ndarray, listing_weights: dict[str, float], analyzer: Analyzer
+) -> Explanation:
+    """Per-term contributions of one listing to its cosine with the query vector q."""
+    values: dict[str, float] = {}
+    col_sum: dict[int, float] = {}
+    for term, weight in listing_weights.items():
+        col = column(term)
+        col_sum[col] = col_sum.get(col, 0.0) + weight
+    # The index row holds log1p(summed weight) * idf, normalised; rebuild it per term.
+    norm = math.sqrt(sum((math.log1p(w) * float(index.idf[c])) ** 2 for c, w in col_sum.items())) or 1.0
+    for term in listing_weights:
+        col = column(term)
+        values[term] = math.log1p(col_sum[col]) * float(index.idf[col]) / norm
+    shared = sorted(
+        ((t, v * float(q[column(t)])) for t, v in values.items() if q[column(t)] > 0),
+        key=lambda tv: (-tv[1], tv[0]),
+    )
+    missing = sorted(((t, v) for t, v in values.items() if q[column(t)] == 0), key=lambda tv: (-tv[1], tv[0]))
+    return Explanation(
+        top_terms=[(analyzer.display(t), round(c, 4)) for t, c in shared[:TOP_TERMS]],
+        missing_terms=list(dict.fromkeys(analyzer.display(t) for t, _ in missing[:MISSING_TERMS])),
+    )

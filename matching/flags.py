@@ -1,0 +1,61 @@
+"""Per-listing flags a permit applicant needs before applying: salary against the permit threshold,
+extent, English, staffing agency, temporary, deadline close."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from pipeline.permit import MIN_EXTENT_PCT, permit_salary_status, threshold_for
+
+DEADLINE_SOON_DAYS = 3
+
+
+@dataclass(frozen=True)
+class Flags:
+    permit_salary: str  # ok | below | unknown
+    permit_threshold_nok: int | None
+    permit_education: str | None  # the education the threshold was taken for
+    extent_ok: bool | None
+    english_ok: bool | None
+    staffing_agency: bool
+    temporary: bool
+    deadline_soon: bool
+
+    def labels(self) -> list[str]:
+        """Short tags for the report and the `flags` column; only what needs the user's attention."""
+        out = [f"permit_salary_{self.permit_salary}"]
+        if self.extent_ok is False:
+            out.append("part_time")
+        if self.english_ok is False:
+            out.append("norwegian_required")
+        if self.staffing_agency:
+            out.append("staffing_agency")
+        if self.temporary:
+            out.append("temporary")
+        if self.deadline_soon:
+            out.append("deadline_soon")
+        return out
+
+
+def flags_for(listing: dict[str, Any], profile_degree: str | None, on: date) -> Flags:
+    """Flags of one `listings` row; the threshold is for the ad's education, else the profile's degree."""
+    education = listing.get("education")
+    if threshold_for(education, on) is None:
+        education = profile_degree
+    threshold = threshold_for(education, on)
+    extent = listing.get("extent_pct")
+    deadline = listing.get("application_deadline")
+    if isinstance(deadline, datetime):
+        deadline = deadline.date()
+    return Flags(
+        permit_salary=permit_salary_status(listing.get("salary_min_nok"), education, on),
+        permit_threshold_nok=threshold,
+        permit_education=education if threshold is not None else None,
+        extent_ok=None if extent is None else extent >= MIN_EXTENT_PCT,
+        english_ok=listing.get("english_ok"),
+        staffing_agency=bool(listing.get("staffing_agency")),
+        temporary=bool(listing.get("temporary")),
+        deadline_soon=deadline is not None and 0 <= (deadline - on).days <= DEADLINE_SOON_DAYS,
+    )

@@ -1,0 +1,48 @@
+"""What a matcher run produces, as reports and the CLI see it (read back from the warehouse)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+
+@dataclass(frozen=True)
+class MatchResult:
+    """One ranked listing with its score, explanation and flags."""
+
+    rank: int
+    listing_id: str
+    url: str | None
+    title: str | None
+    employer: str | None
+    place: str | None
+    score: float
+    english_ok: bool | None
+    salary_min_nok: int | None
+    salary_max_nok: int | None
+    permit_salary: str
+    permit_threshold_nok: int | None
+    extent_ok: bool | None
+    flags: list[str]
+    why: str
+    top_terms: list[tuple[str, float]] = field(default_factory=list)
+    missing_terms: list[str] = field(default_factory=list)
+    application_deadline: date | None = None
+
+
+@dataclass(frozen=True)
+class MatchRun:
+    """One run: its inputs, counts and the shortlist in rank order."""
+
+    run_id: str
+    created_at: datetime
+    on_date: date
+    cv_file: str
+    cv_sha256: str
+    profile: dict[str, Any]
+    scoring_version: str
+    candidates: int
+    filtered: int
+    ranked: int
+    results: list[MatchResult]

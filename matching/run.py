@@ -1,0 +1,163 @@
+"""`run_match`: rank today's active listings against a CV and a profile, explain, flag, store, return.
+
+The CLI (`fjordjobs match`) only parses options, calls `run_match` and prints `render(run, fmt)`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import numpy as np
+
+from matching.analyzer import Analyzer, default_analyzer
+from matching.cv import read_cv
+from matching.explain import explain
+from matching.flags import Flags, flags_for
+from matching.index import index_from_weights
+from matching.model import MatchRun
+from matching.profile import Profile, load_profile
+from matching.rank import cv_query_weights
+from matching.store import candidates, load_run, save_run
+
+# Bump when the analyzer, its data files or the weights change: stored scores of different versions
+# are not comparable.
+SCORING_VERSION = "2026.11-bilingual-sections-1"
+# An ad in a place the profile names ranks as if it matched this much better.
+PLACE_BOOST = 1.15
+
+
+def today(on: date | None = None) -> date:
+    """The day flags are computed for: `on`, else $FJORDJOBS_TODAY, else the calendar date."""
+    if on is not None:
+        return on
+    pinned = os.environ.get("FJORDJOBS_TODAY")
+    return date.fromisoformat(pinned) if pinned else date.today()
+
+
+@dataclass(frozen=True)
+class Scored:
+    listing: dict[str, Any]
+    score: float
+    weights: dict[str, float]
+
+
+def select_and_score(
+    listings: list[dict[str, Any]], cv_text: str, profile: Profile, analyzer: Analyzer
+) -> tuple[list[Scored], np.ndarray, Any]:
+    """Filter by the profile, then score the rest; returns (scored in rank order, query, index)."""
+    weights = [analyzer.weigh_listing(x.get("title"), x.get("description")) for x in listings]
+    index = index_from_weights(weights)
+    q = index.query(cv_query_weights(cv_text))
+    raw = index.scores(q) if listings else np.zeros(0)
+    must = [set(analyzer.tokens(term)) for term in profile.must_have]
+    exclude = [set(analyzer.tokens(term)) for term in profile.exclude]
+    places = {p.casefold() for p in profile.places}
+    kept: list[Scored] = []
+    for listing, w, score in zip(listings, weights, raw, strict=True):
+        if not _passes(listing, w, profile, must, exclude):
+            continue
+        where = {str(listing.get(k) or "").casefold() for k in ("city", "municipality", "county")}
+        boost = PLACE_BOOST if places & where else 1.0
+        kept.append(Scored(listing, round(float(score) * boost, 4), w))
+    kept.sort(key=lambda s: (-s.score, s.listing["listing_id"]))
+    return kept, q, index
+
+
+def _passes(
+    listing: dict[str, Any],
+    weights: dict[str, float],
+    profile: Profile,
+    must: list[set[str]],
+    exclude: list[set[str]],
+) -> bool:
+    if profile.english_only and listing.get("english_ok") is not True:
+        return False
+    if any(terms and terms <= weights.keys() for terms in exclude):
+        return False
+    if any(terms and not terms <= weights.keys() for terms in must):
+        return False
+    best_pay = listing.get("salary_max_nok") or listing.get("salary_min_nok")
+    return not (profile.min_salary_nok and best_pay is not None and best_pay < profile.min_salary_nok)
+
+
+def why_text(top: list[tuple[str, float]], missing: list[str], flags: Flags, salary_min: int | None) -> str:
+    """One sentence a user can act on: what matched, what the ad wants that the CV lacks, the permit."""
+    parts = [f"shares {', '.join(t for t, _ in top[:4])}" if top else "shares few terms with the CV"]
+    if missing:
+        parts.append(f"ad also stresses {', '.join(missing[:3])}")
+    if flags.permit_salary == "ok":
+        parts.append(f"salary from NOK {salary_min:,} meets the {flags.permit_education} threshold")
+    elif flags.permit_salary == "below":
+        parts.append(
+            f"salary from NOK {salary_min:,} is below the {flags.permit_education} threshold "
+            f"(NOK {flags.permit_threshold_nok:,})"
+        )
+    else:
+        parts.append("permit salary unknown" + (" (no salary stated)" if salary_min is None else ""))
+    if flags.extent_ok is False:
+        parts.append("under 80 % of full time")
+    return "; ".join(parts)
+
+
+def run_match(
+    con: duckdb.DuckDBPyConnection,
+    cv_path: Path | str,
+    profile_path: Path | str | None = None,
+    *,
+    top: int | None = None,
+    english_only: bool = False,
+    on: date | None = None,
+) -> MatchRun:
+    """Rank the active, non-duplicate listings against the CV, store the run and return it as stored.
+
+    `top` keeps the N best (default: all); `english_only` overrides the profile's setting to True.
+    Raises CvReadError / ProfileError with a one-line message.
+    """
+    day = today(on)
+    cv_path = Path(cv_path)
+    cv_text = read_cv(cv_path)
+    profile = load_profile(profile_path)
+    if english_only and not profile.english_only:
+        profile = Profile(**{**profile.to_dict(), "english_only": True})
+    analyzer = default_analyzer()
+    listings = candidates(con)
+    kept, q, index = select_and_score(listings, cv_text, profile, analyzer)
+    shown = kept if top is None else kept[: max(top, 0)]
+    rows = []
+    for rank, s in enumerate(shown, start=1):
+        flags = flags_for(s.listing, profile.degree, day)
+        exp = explain(index, q, s.weights, analyzer)
+        rows.append(
+            {
+                "listing_id": s.listing["listing_id"],
+                "rank": rank,
+                "score": s.score,
+                "top_terms": exp.top_terms,
+                "missing_terms": exp.missing_terms,
+                "flags": flags.labels(),
+                "permit_salary": flags.permit_salary,
+                "permit_threshold_nok": flags.permit_threshold_nok,
+                "extent_ok": flags.extent_ok,
+                "why": why_text(exp.top_terms, exp.missing_terms, flags, s.listing.get("salary_min_nok")),
+            }
+        )
+    run = {
+        "run_id": uuid.uuid4().hex[:16],
+        "created_at": datetime.now().replace(microsecond=0),
+        "on_date": day,
+        "cv_file": cv_path.name,
+        "cv_sha256": hashlib.sha256(cv_path.read_bytes()).hexdigest(),
+        "profile": profile.to_dict(),
+        "scoring_version": SCORING_VERSION,
+        "candidates": len(listings),
+        "filtered": len(listings) - len(kept),
+    }
+    save_run(con, run, rows)
+    return load_run(con, run["run_id"])

@@ -1,0 +1,113 @@
+"""Write a run's results to the warehouse and read them back, through warehouse/sql/match_*.sql."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from matching.model import MatchResult, MatchRun
+from warehouse.db import fetch_dicts, sql
+
+
+def candidates(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    """Active, non-duplicate listings, ordered by id (so equal scores rank the same every run)."""
+    return fetch_dicts(con, sql("match_candidates"))
+
+
+def save_run(con: duckdb.DuckDBPyConnection, run: dict[str, Any], rows: Sequence[dict[str, Any]]) -> None:
+    """Store the run and its rows in one transaction: a run is never half there."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute(
+            sql("match_insert_run"),
+            [
+                run["run_id"], run["created_at"], run["on_date"], run["cv_file"], run["cv_sha256"],
+                json.dumps(run["profile"], ensure_ascii=False), run["scoring_version"],
+                run["candidates"], run["filtered"], len(rows),
+            ],
+        )  # fmt: skip
+        if rows:
+            table = pa.Table.from_pylist(
+                [
+                    {
+                        "run_id": run["run_id"],
+                        "listing_id": r["listing_id"],
+                        "rank": r["rank"],
+                        "score": r["score"],
+                        "top_terms": json.dumps(r["top_terms"], ensure_ascii=False),
+                        "missing_terms": json.dumps(r["missing_terms"], ensure_ascii=False),
+                        "flags": json.dumps(r["flags"]),
+                        "permit_salary": r["permit_salary"],
+                        "permit_threshold_nok": r["permit_threshold_nok"],
+                        "extent_ok": r["extent_ok"],
+                        "why": r["why"],
+                    }
+                    for r in rows
+                ],
+                schema=pa.schema(
+                    [
+                        ("run_id", pa.string()), ("listing_id", pa.string()), ("rank", pa.int32()),
+                        ("score", pa.float64()), ("top_terms", pa.string()), ("missing_terms", pa.string()),
+                        ("flags", pa.string()), ("permit_salary", pa.string()),
+                        ("permit_threshold_nok", pa.int64()), ("extent_ok", pa.bool_()), ("why", pa.string()),
+                    ]
+                ),
+            )  # fmt: skip
+            con.register("match_rows", table)
+            try:
+                con.execute(sql("match_insert_matches"))
+            finally:
+                con.unregister("match_rows")
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+
+
+def load_run(con: duckdb.DuckDBPyConnection, run_id: str) -> MatchRun:
+    """A stored run with its shortlist, exactly as an SQL query over `matches` reads it."""
+    found = fetch_dicts(con, sql("match_run"), [run_id])
+    if not found:
+        raise KeyError(f"no match run {run_id!r}")
+    head = found[0]
+    results = [
+        MatchResult(
+            rank=r["rank"],
+            listing_id=r["listing_id"],
+            url=r["url"],
+            title=r["title"],
+            employer=r["employer"],
+            place=r["place"],
+            score=float(r["score"]),
+            english_ok=r["english_ok"],
+            salary_min_nok=r["salary_min_nok"],
+            salary_max_nok=r["salary_max_nok"],
+            permit_salary=r["permit_salary"],
+            permit_threshold_nok=r["permit_threshold_nok"],
+            extent_ok=r["extent_ok"],
+            flags=json.loads(r["flags"] or "[]"),
+            why=r["why"] or "",
+            top_terms=[(t, float(c)) for t, c in json.loads(r["top_terms"] or "[]")],
+            missing_terms=json.loads(r["missing_terms"] or "[]"),
+            application_deadline=r["application_deadline"],
+        )
+        for r in fetch_dicts(con, sql("match_results"), [run_id])
+    ]
+    profile = head["profile"]
+    return MatchRun(
+        run_id=head["run_id"],
+        created_at=head["created_at"],
+        on_date=head["on_date"],
+        cv_file=head["cv_file"],
+        cv_sha256=head["cv_sha256"],
+        profile=json.loads(profile) if isinstance(profile, str) else dict(profile or {}),
+        scoring_version=head["scoring_version"],
+        candidates=head["candidates"],
+        filtered=head["filtered"],
+        ranked=head["ranked"],
+        results=results,
+    )

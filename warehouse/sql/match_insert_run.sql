@@ -1,0 +1,3 @@
+INSERT INTO match_runs (run_id, created_at, on_date, cv_file, cv_sha256, profile, scoring_version,
+                        candidates, filtered, ranked)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)

@@ -1,0 +1,10 @@
+-- One stored run's shortlist with the listing fields reports show, in rank order.
+SELECT m.rank, m.listing_id, l.url, l.title, l.employer,
+       coalesce(l.city, l.municipality, l.county) AS place,
+       m.score, l.english_ok, l.salary_min_nok, l.salary_max_nok, m.permit_salary, m.permit_threshold_nok,
+       m.extent_ok, m.flags, m.why, m.top_terms, m.missing_terms, l.application_deadline,
+       l.staffing_agency, l.temporary
+FROM matches m
+LEFT JOIN listings l USING (listing_id)
+WHERE m.run_id = ?
+ORDER BY m.rank
