@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from parsel import Selector
+from w3lib.url import safe_url_string
 
 from spiders.lenient_json import LenientJSONError, loads_lenient
 
@@ -81,9 +82,10 @@ class JsonLdPage:
 def canonical_url(url: str) -> str:
     """`url` without fragment, tracking parameters or default port; host in lower case.
 
-    Two links to the same ad that differ only in `utm_*`, click ids or `#apply` become equal.
+    Two links to the same ad that differ only in `utm_*`, click ids, `#apply` or in whether
+    non-ASCII path characters are percent-encoded become equal.
     """
-    parts = urlsplit(url.strip())
+    parts = urlsplit(safe_url_string(url.strip()))
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").lower()
     port = parts.port
