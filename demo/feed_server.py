@@ -121,6 +121,8 @@ class NavFeedServer:
         self._events: list[FeedEvent] = []
         self._event_index: dict[str, int] = {}
         self._failures: list[_Failure] = []
+        self._rotate_at: int | None = None
+        self._hidden: set[str] = set()
         self._secret = secrets.token_bytes(32)
         self.token = make_token(self._secret, datetime.now(OSLO))
         self.requests: list[tuple[str, str, int]] = []
@@ -173,6 +175,16 @@ class NavFeedServer:
         """Answer the next `n` requests whose path starts with `path_prefix` with `status`."""
         with self._lock:
             self._failures.append(_Failure(n, status, path_prefix))
+
+    def rotate_token_after(self, n: int) -> None:
+        """Rotate the token once `n` more requests have been answered: a rotation mid-crawl."""
+        with self._lock:
+            self._rotate_at = len(self.requests) + n
+
+    def hide_entry(self, ad_uuid: str) -> None:
+        """Answer 404 for this ad's feed entry while the feed still lists it (as for FINN ads)."""
+        with self._lock:
+            self._hidden.add(ad_uuid)
 
     def add_ad(self, ad: dict[str, Any]) -> FeedEvent:
         """Publish a new ad: an ACTIVE event."""
@@ -258,7 +270,7 @@ class NavFeedServer:
 
     def _entry(self, ad_uuid: str) -> dict[str, Any] | None:
         latest = next((e for e in reversed(self._events) if e.ad_uuid == ad_uuid), None)
-        if latest is None:
+        if latest is None or ad_uuid in self._hidden:
             return None
         entry: dict[str, Any] = {
             "uuid": ad_uuid,
@@ -280,6 +292,9 @@ class NavFeedServer:
                 status, out_headers, body = _text(500, f"stand-in error: {exc!r}")
             self.requests.append((method, target, status))
             self.request_headers.append(headers)
+            if self._rotate_at is not None and len(self.requests) >= self._rotate_at:
+                self._rotate_at = None
+                self.rotate_token()
             return status, out_headers, body
 
     def _route(self, method: str, target: str, headers: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
