@@ -88,6 +88,7 @@ _OTHER_WORD = (
 NO = rf"\b{_NO_WORD}\b{_NOT_ADJ}"
 SC = rf"\b{_SC_WORD}\b{_NOT_ADJ}"
 EN = rf"\b{_EN_WORD}\b"
+NORDIC = rf"(?:{NO}|{SC})"
 _LANG = rf"(?:(?P<no>{NO})|(?P<sc>{SC})|(?P<en>{EN})|(?P<ot>\b{_OTHER_WORD}\b{_NOT_ADJ}))"
 _ANY = rf"(?:{NO}|{SC}|{EN}|\b{_OTHER_WORD}\b{_NOT_ADJ})"
 
@@ -126,16 +127,16 @@ _WL = (
     r"\b(?:arbeidsspråk\w*|working language|work language|company language|corporate language|"
     r"business language|language of work|office language|official language|språk|language)"
 )
-_WL_SEP = r"(?:\s+(?:vårt|vår|our|her|hos oss|i teamet|in the team))?\s*(?::|=|-|–|\bis\b|\ber\b|\bwill be\b|\bvil være\b|\bblir\b)\s*"
+_WL_SEP = r"(?:\s+(?:vårt|vår|our|her)|\s+(?:i|in|på|at|hos|within)\s+\w+(?:\s+\w+)?)?\s*(?::|=|-|–|\bis\b|\ber\b|\bwill be\b|\bvil være\b|\bblir\b)\s*"
 _MAINLY = r"(?:(?:hovedsakelig|mainly|primarily|primært|mostly|stort sett|mostly)\s+)?"
 _OR = r"\s*(?:\beller\b|\bor\b|/|,)\s*(?:(?:et|eit|ett|a|an)\s+)?"
 
 _SOFT = (
-    r"(?:fordel|føremon|advantage|advantageous|plus|bonus|asset|merit|ønskelig|ønskjeleg|nice to have|"
+    r"(?:fordel|føremon|advantage|advantageous|plus|pluss|bonus|asset|merit|ønskelig|ønskjeleg|nice to have|"
     r"good to have|beneficial|preferred|desirable|valued)"
 )
 _SOFT_GAP = (
-    r"(?:\s+(?:språk\w*|language|skills|kunnskap\w*|ferdighet\w*|knowledge|muntlig|skriftlig|munnleg|"
+    r"(?:\s+(?:språk\w*|language|skills|kunnskap\w*|ferdighet\w*|knowledge|kjennskap|til|of|muntlig|skriftlig|munnleg|"
     rf"skriftleg|written|spoken|oral|og|and|eller|or|både|i|in|tale|skrift)|\s*,|\s+{_ANY})"
 )
 _NEED = (
@@ -181,16 +182,17 @@ STATEMENT_RULES: tuple[Rule, ...] = (
     ),
     # Negation first: "Norsk er ikke et krav", "Det er ikkje krav om norsk", "no Norwegian required".
     _rule(
-        "advantage but not required",
+        "Norwegian welcome but not required",
         ENGLISH_OK,
         EXPLICIT,
-        rf"{NO}[^.;]{{0,40}}?\b{_SOFT}\b[^.;]{{0,12}}?\b(?:men|but)\s+(?:(?:er|is|it's|it is)\s+)?{_NOT}\b",
+        rf"{NORDIC}[^.;]{{0,40}}?\b(?:men|but)\s+(?:(?:det|dette|this|that|it)\s+)?(?:(?:er|is|it's|are)\s+)?{_NOT}\s+"
+        rf"(?:(?:et|eit|a|an)\s+)?(?:{_NEED}|{_SOFT}|absolutely\s+{_NEED})\b(?!\s+(?:at|om|med|til)\b)",
     ),
     _rule(
         "not required",
         ENGLISH_OK,
         EXPLICIT,
-        rf"{NO}{_SOFT_GAP}{{0,4}}\s+(?:(?:er|is|are|vil|will|was)\s+)?(?:\w+\s+)?{_NOT}\s+"
+        rf"{NORDIC}{_SOFT_GAP}{{0,4}}\s+(?:(?:er|is|are|vil|will|was)\s+)?(?:\w+\s+)?{_NOT}\s+"
         rf"(?:(?:et|eit|a|an|any)\s+)?(?:absolutt\s+|strictly\s+|nødvendigvis\s+)?{_NEED}\b"
         r"(?!\s+(?:at|that|om)\b)",
     ),
@@ -199,7 +201,7 @@ STATEMENT_RULES: tuple[Rule, ...] = (
         ENGLISH_OK,
         EXPLICIT,
         rf"\b(?:ikke|ikkje|not|no|uten|utan|without)\s+(?:\w+\s+)?(?:krav|requirement|required|need|behov)"
-        rf"\s+(?:om|til|for|of|to)?\s*(?:\w+\s+){{0,3}}?{NO}",
+        rf"\s+(?:om|til|for|of|to)?\s*(?:\w+\s+){{0,3}}?{NORDIC}",
     ),
     _rule(
         "no Norwegian required",
@@ -215,7 +217,14 @@ STATEMENT_RULES: tuple[Rule, ...] = (
         rf"|\b(?:don't|do not|doesn't|does not|won't|will not)\s+(?:need|have|require)"
         rf"|\b(?:ikke|ikkje|not)\s+(?:nødvendig|påkrevd|et krav|naudsynt|necessary|required|needed|a requirement)"
         r"\s+(?:å|at du|to|that you|for you to))"
-        rf"\s+(?:å\s+|to\s+)?(?:\w+\s+){{0,3}}?{NO}",
+        rf"\s+(?:å\s+|to\s+)?(?:\w+\s+){{0,3}}?{NORDIC}",
+    ),
+    _rule(
+        "welcome without Norwegian",
+        ENGLISH_OK,
+        EXPLICIT,
+        r"\b(?:who|som|that)\s+(?:do not|don't|does not|doesn't|cannot|can't|ikke|ikkje)\s+(?:yet\s+|ennå\s+|enno\s+)?"
+        rf"(?:speak|snakker|snakkar|kan|know|have|har|beherske[rt]?)\s+(?:\w+\s+)?{NORDIC}",
     ),
     # Working language stated outright.
     _rule(
@@ -271,7 +280,8 @@ STATEMENT_RULES: tuple[Rule, ...] = (
         "Norwegian is an advantage",
         ENGLISH_OK,
         HINT,
-        rf"{NO}{_SOFT_GAP}{{0,5}}\s+(?:(?:er|is|are|vil være|will be|would be|blir|vert|counts as|considered)\s+)"
+        rf"{NORDIC}{_SOFT_GAP}{{0,5}}\s+(?:er|is|are|vil være|will be|would be|blir|vert|counts as|regnes som|anses som|"
+        r"is considered|are considered|is seen as|considered)\s+"
         rf"(?:(?:en|ein|a|an|et|eit)\s+)?(?:(?:stor|big|great|clear|definite|considerable|additional|klar|strong)\s+)?"
         rf"{_SOFT}\b",
     ),
@@ -279,16 +289,17 @@ STATEMENT_RULES: tuple[Rule, ...] = (
         "advantage with Norwegian",
         ENGLISH_OK,
         HINT,
-        rf"\b(?:fordel|føremon|advantage|plus|bonus|merit|ønskelig|ønskjeleg|nice to have|good to have|"
+        rf"\b(?:fordel|føremon|advantage|plus|pluss|bonus|merit|ønskelig|ønskjeleg|nice to have|good to have|"
+        rf"ser gjerne|would like|we'd like|we'd love|"
         rf"desirable|preferred|preferably|ideally)\b(?:\s*[:,-])?\s+(?:(?:med|om|if|with|at|hvis|dersom|viss|for|"
         rf"to|that|you|du|can|kan|har|have|speak\w*|snakker|knowledge|kunnskap\w*|some|noe|noko|basic|"
-        rf"grunnleggende|litt|little|bit|of|in|i|also|også)\s+){{0,5}}{NO}",
+        rf"grunnleggende|litt|little|bit|of|in|i|also|også|kjennskap|familiarity|til)\s+){{0,6}}{NORDIC}",
     ),
     _rule(
         "Norwegian (advantage)",
         ENGLISH_OK,
         HINT,
-        rf"{NO}\s*\(\s*(?:(?:er|is)\s+)?(?:(?:en|a|an)\s+)?(?:fordel|føremon|advantage|plus|ønskelig|desirable|"
+        rf"{NORDIC}\s*\(\s*(?:(?:er|is)\s+)?(?:(?:en|a|an)\s+)?(?:fordel|føremon|advantage|plus|ønskelig|desirable|"
         r"preferred|nice to have|bonus)",
     ),
     # Certification is a hard gate: norskprøve, Bergenstest, a CEFR level attached to Norwegian.
