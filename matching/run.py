@@ -148,8 +148,9 @@ def run_match(
                 "why": why_text(exp.top_terms, exp.missing_terms, flags, s.listing.get("salary_min_nok")),
             }
         )
-    run = {
-        "run_id": uuid.uuid4().hex[:16],
+    run_id = uuid.uuid4().hex[:16]
+    run: dict[str, Any] = {
+        "run_id": run_id,
         "created_at": datetime.now().replace(microsecond=0),
         "on_date": day,
         "cv_file": cv_path.name,
@@ -160,4 +161,4 @@ def run_match(
         "filtered": len(listings) - len(kept),
     }
     save_run(con, run, rows)
-    return load_run(con, run["run_id"])
+    return load_run(con, run_id)

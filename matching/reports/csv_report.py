@@ -1,0 +1,34 @@
+"""CSV with the contract columns (issue 5), one row per ranked listing."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from matching.model import MatchRun
+
+COLUMNS = [
+    "rank", "listing_id", "url", "title", "employer", "place", "score", "english_ok",
+    "salary_min_nok", "salary_max_nok", "permit_salary", "extent_ok", "flags", "why",
+]  # fmt: skip
+
+
+def _bool(value: bool | None) -> str:
+    return "" if value is None else ("true" if value else "false")
+
+
+def render_csv(run: MatchRun) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for r in run.results:
+        writer.writerow(
+            [
+                r.rank, r.listing_id, r.url or "", r.title or "", r.employer or "", r.place or "",
+                f"{r.score:.4f}", _bool(r.english_ok),
+                "" if r.salary_min_nok is None else r.salary_min_nok,
+                "" if r.salary_max_nok is None else r.salary_max_nok,
+                r.permit_salary, _bool(r.extent_ok), ";".join(r.flags), r.why,
+            ]
+        )  # fmt: skip
+    return out.getvalue()
