@@ -1,0 +1,139 @@
+"""`make eval` for normalisation: accuracy of each field against the hand-labelled sets.
+
+Every `tests/eval/normalise/*.jsonl` line is {"id", "source"?, "lang"?, "fields", "expected", "note"?}.
+Each item becomes a landing record and goes through the real `normalise_record`, so the figures are those
+of the code path ingest uses. Items that are passages rather than whole ads have no title; they get a
+neutral one ("…") so the normaliser does not quarantine them.
+
+    python -m pipeline.evaluate [--dir PATH] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from dataclasses import field as dataclass_field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+EVAL_DAY = date(2026, 11, 21)
+DEFAULT_DIR = Path(__file__).resolve().parent.parent / "tests" / "eval" / "normalise"
+_PLACEHOLDER_TITLE = "…"
+
+
+@dataclass
+class FieldScore:
+    """How one field fared: items labelled, items right, and (salary) values invented where none exist."""
+
+    field: str
+    items: int = 0
+    correct: int = 0
+    invented: int = 0
+    misses: list[dict[str, Any]] = dataclass_field(default_factory=list)
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.items if self.items else 0.0
+
+
+def load_items(directory: Path) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(file name, item) for every line of every *.jsonl in `directory`; a bad line stops with its place."""
+    files = sorted(directory.glob("*.jsonl"))
+    if not files:
+        raise SystemExit(f"no *.jsonl files in {directory}; pass --dir PATH to the evaluation sets")
+    for path in files:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                yield path.name, json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise SystemExit(f"{path}:{number}: not valid JSON ({exc.msg}); fix the line") from None
+
+
+def to_record(item: dict[str, Any]) -> dict[str, Any]:
+    """The landing record `make eval` normalises for one item (docs/records.md shape)."""
+    fields = dict(item.get("fields") or {})
+    if not (fields.get("title") or "").strip():
+        fields["title"] = _PLACEHOLDER_TITLE
+    return {
+        "kind": "listing",
+        "source": item.get("source") or "jsonld",
+        "source_id": item["id"],
+        "url": "https://example.test/" + str(item["id"]),
+        "status": "ACTIVE",
+        "fetched_at": "2026-11-21T00:00:00+00:00",
+        "payload": {},
+        "fields": fields,
+    }
+
+
+def _comparable(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def evaluate(directory: Path) -> list[FieldScore]:
+    """Scores per expected field over every item in `directory`, in order of first appearance."""
+    from pipeline.normalise import RecordError, normalise_record
+
+    scores: dict[str, FieldScore] = {}
+    for file_name, item in load_items(directory):
+        try:
+            row: dict[str, Any] | None = normalise_record(to_record(item), on=EVAL_DAY)
+        except RecordError as exc:
+            row, error = None, str(exc)
+        for key, want in (item.get("expected") or {}).items():
+            score = scores.setdefault(key, FieldScore(key))
+            score.items += 1
+            got = _comparable(row.get(key)) if row is not None else f"<quarantined: {error}>"
+            if got == want:
+                score.correct += 1
+            else:
+                if want is None and got is not None and row is not None:
+                    score.invented += 1
+                score.misses.append({"file": file_name, "id": item.get("id"), "expected": want, "got": got})
+    return list(scores.values())
+
+
+def _table(scores: list[FieldScore]) -> str:
+    lines = [f"{'field':<22} {'items':>6} {'correct':>8} {'accuracy':>9} {'invented':>9}"]
+    for s in scores:
+        invented = str(s.invented) if s.field.startswith("salary") else ""
+        lines.append(f"{s.field:<22} {s.items:>6} {s.correct:>8} {s.accuracy:>9.1%} {invented:>9}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m pipeline.evaluate", description=__doc__.splitlines()[0])
+    parser.add_argument("--dir", type=Path, default=DEFAULT_DIR, help="folder of *.jsonl evaluation sets")
+    parser.add_argument("--json", action="store_true", help="print scores and misses as JSON")
+    parser.add_argument("--misses", action="store_true", help="list each wrong item after the table")
+    args = parser.parse_args(argv)
+    if not args.dir.is_dir():
+        print(f"error: {args.dir} is not a folder; pass --dir PATH to the evaluation sets", file=sys.stderr)
+        return 2
+    scores = evaluate(args.dir)
+    if args.json:
+        out = [{**asdict(s), "accuracy": round(s.accuracy, 4)} for s in scores]
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return 0
+    print(_table(scores))
+    if args.misses:
+        for s in scores:
+            for miss in s.misses:
+                print(
+                    f"{s.field}\t{miss['file']}\t{miss['id']}\texpected={miss['expected']!r}\tgot={miss['got']!r}"
+                )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
