@@ -146,4 +146,4 @@ def test_site_without_ads_yields_only_stats_and_says_so(site: SiteServer, tmp_pa
     records = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
     assert [record["kind"] for record in records] == ["stats"]
     assert records[0]["ads"] == 0
-    assert "found no JobPosting ads" in result.log
+    assert "found no ads" in result.log

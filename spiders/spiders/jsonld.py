@@ -14,17 +14,15 @@ from __future__ import annotations
 import gzip
 import re
 from collections.abc import AsyncIterator, Iterator
-from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import scrapy
-from scrapy import signals
-from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response, TextResponse
 from scrapy.linkextractors import IGNORED_EXTENSIONS
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
+from spiders.crawl_stats import StatsRecordMixin, now_iso
 from spiders.extract_jsonld import JsonLdPage, Posting, canonical_url, extract_page
 
 # Links whose path looks like a job ad are fetched first, so a tight page budget still reaches ads.
@@ -47,16 +45,12 @@ def _site(url: str) -> str:
     return host.removeprefix("www.")
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
 def _is_sitemap(body: bytes) -> bool:
     head = body[:1024].lstrip().lower()
     return b"<urlset" in head or b"<sitemapindex" in head
 
 
-class JsonLdSpider(scrapy.Spider):
+class JsonLdSpider(StatsRecordMixin):
     """Crawl career sites from index pages, sitemaps or site roots; yield one record per JobPosting ad."""
 
     name = "jsonld"
@@ -84,13 +78,6 @@ class JsonLdSpider(scrapy.Spider):
         self.quarantined: set[tuple[str, int]] = set()
         self.pages = 0
         self.ads = 0
-        self.stats_sent = False
-
-    @classmethod
-    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> JsonLdSpider:
-        spider = super().from_crawler(crawler, *args, **kwargs)
-        crawler.signals.connect(spider._on_idle, signal=signals.spider_idle)
-        return spider
 
     async def start(self) -> AsyncIterator[Any]:
         for start_url in self.start_list:
@@ -248,7 +235,7 @@ class JsonLdSpider(scrapy.Spider):
             "source": "jsonld",
             "source_id": source_id,
             "url": canonical_url(page_url),
-            "fetched_at": _now(),
+            "fetched_at": now_iso(),
             "status": "ACTIVE",
             "version_key": None,
             "payload": page.payload(),
@@ -261,6 +248,7 @@ class JsonLdSpider(scrapy.Spider):
             if not error.looks_like_ad or marker in self.quarantined:
                 continue
             self.quarantined.add(marker)
+            self.quarantined_count = len(self.quarantined)
             self.logger.warning(
                 "jsonld: unparseable JobPosting on %s (%s); quarantined", page.url, error.reason
             )
@@ -270,40 +258,11 @@ class JsonLdSpider(scrapy.Spider):
                 "url": canonical_url(page.url),
                 "reason": f"JSON-LD: {error.reason}",
                 "payload": error.raw,
-                "fetched_at": _now(),
+                "fetched_at": now_iso(),
             }
 
-    # Crawl health --------------------------------------------------------------------------------
-
-    def _on_idle(self, spider: scrapy.Spider) -> None:
-        """When the crawl runs dry, schedule one last callback that writes the stats record."""
-        if self.stats_sent:
-            return
-        self.stats_sent = True
-        request = scrapy.Request(
-            "data:,", callback=self._emit_stats, dont_filter=True, meta={"dont_obey_robotstxt": True}
+    def no_ads_hint(self) -> str:
+        return (
+            f"no JobPosting JSON-LD under {', '.join(self.start_list)}; check the start URLs, "
+            "or the site may not publish JobPosting JSON-LD"
         )
-        self.crawler.engine.crawl(request)
-        raise DontCloseSpider
-
-    def _emit_stats(self, response: Response) -> Iterator[dict[str, Any]]:
-        stats = self.crawler.stats
-        requests = int(stats.get_value("downloader/request_count", 0) or 0) - 1 if stats else 0
-        if self.ads == 0:
-            self.logger.warning(
-                "jsonld: found no JobPosting ads on %d pages from %s; check the start URLs, or the site "
-                "may not publish JobPosting JSON-LD",
-                self.pages,
-                ", ".join(self.start_list),
-            )
-        else:
-            self.logger.info("jsonld: %d ads from %d pages", self.ads, self.pages)
-        yield {
-            "kind": "stats",
-            "source": "jsonld",
-            "requests": max(requests, 0),
-            "pages": self.pages,
-            "ads": self.ads,
-            "quarantined": len(self.quarantined),
-            "fetched_at": _now(),
-        }
