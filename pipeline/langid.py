@@ -20,6 +20,10 @@ from pipeline.text import sentences
 
 MAX_SENTENCES = 12
 """Language-ID cost grows with text; the first dozen real sentences tell the language of an ad."""
+MAX_CHARS = 1000
+"""Stop adding sentences past this many characters: identification time grows with the bytes read."""
+AGREEMENT_CHARS = 300
+"""Once this many characters agree on one language (Nordic languages as one), stop identifying."""
 MIN_SENTENCE_CHARS = 25
 """Headings such as "Kvalifikasjoner" or "Heltid" are too short to identify reliably."""
 MIN_TOTAL_CHARS = 40
@@ -100,9 +104,15 @@ def _sample(text: str, title: str) -> list[str]:
     if title and body.startswith(title):
         body = body[len(title) :]
     parts = sentences(body)
-    long_parts = [p for p in parts if len(p) >= MIN_SENTENCE_CHARS and sum(c.isalpha() for c in p) >= 15]
-    chosen = long_parts if long_parts else parts
-    return chosen[:MAX_SENTENCES]
+    long_parts = [p for p in parts if len(p) >= MIN_SENTENCE_CHARS]
+    chosen: list[str] = []
+    chars = 0
+    for part in long_parts or parts:
+        if len(chosen) == MAX_SENTENCES or chars >= MAX_CHARS:
+            break
+        chosen.append(part)
+        chars += len(part)
+    return chosen
 
 
 def detect_ad_language(text: str, title: str = "", threshold: float = 0.6) -> AdLanguage:
@@ -118,11 +128,18 @@ def detect_ad_language(text: str, title: str = "", threshold: float = 0.6) -> Ad
         return AdLanguage(None, {}, total)
     identifier = _identifier()
     counts: dict[str, int] = {}
+    families: set[str] = set()
+    done = 0
     for part in parts:
         code, _score = identifier.classify(part)
         if code in NORWEGIAN_CODES:
             code = "no"
         counts[code] = counts.get(code, 0) + len(part)
+        families.add("nordic" if code == "no" or code in SCANDINAVIAN_NEIGHBOURS else code)
+        done += len(part)
+        if done >= AGREEMENT_CHARS and len(families) == 1:
+            break  # a monolingual start: reading on would cost time and change nothing
+    total = done
     lowered = text.lower()
     neighbours = sum(counts.get(code, 0) for code in SCANDINAVIAN_NEIGHBOURS)
     if neighbours and _looks_norwegian(lowered):

@@ -383,9 +383,9 @@ def _single_statement(kind: str, text: str, start: int, end: int) -> str | None:
 
 def sentence_statements(sentence: str) -> list[tuple[str, int, str]]:
     """Every (requirement, strength, rule name) one sentence states; empty when it says nothing."""
-    text = normalise(sentence)
-    if not _KEYWORDS.search(text):
+    if not _KEYWORDS.search(sentence.lower()):
         return []
+    text = normalise(sentence)
     found: list[tuple[str, int, str]] = []
     for rule in STATEMENT_RULES:
         spans = [m.span() for m in rule.pattern.finditer(text)]
