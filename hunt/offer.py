@@ -7,13 +7,13 @@ brings extra conditions, so it is a warning rather than a failure).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
 from hunt.errors import HuntError
 from pipeline import permit
+from pipeline.agency import is_staffing_agency
 
 EDUCATIONS = ("master", "bachelor")
 OUTCOMES = ("pass", "fail", "warn")
@@ -70,22 +70,9 @@ def all_pass(results: list[RuleResult]) -> bool:
     return all(r.outcome != "fail" for r in results)
 
 
-# Names and words that mark a staffing or recruitment agency, for when pipeline.agency is absent.
-_AGENCY_WORDS = re.compile(
-    r"\b(bemanning\w*|vikarbyr\w*|rekruttering\w*|staffing|recruit\w*|personell|manpower|adecco|randstad|"
-    r"jobzone|kelly services|proffice|academic work|experis|hays|michael page|poolia|toptemp|"
-    r"personalhuset|bemanningshuset|xtra personell|konsulenthuset|lernia|eterni|hr-partner)\b",
-    re.IGNORECASE,
-)
-
-
 def looks_like_staffing_agency(employer: str) -> bool:
-    """Is this employer a staffing or recruitment agency? Uses `pipeline.agency` when it exists."""
-    try:
-        from pipeline.agency import is_staffing_agency  # written by the pipeline engineer
-    except ImportError:
-        return bool(_AGENCY_WORDS.search(employer))
-    return bool(is_staffing_agency(employer, "")) or bool(_AGENCY_WORDS.search(employer))
+    """Is this employer a staffing or recruitment agency? The pipeline's rule, so listings and offers agree."""
+    return is_staffing_agency(employer, "")
 
 
 def _salary(offer: Offer, on: date) -> tuple[str, str]:
