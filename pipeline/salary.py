@@ -48,8 +48,8 @@ _DECOY_WORD = re.compile(
     r"flytte|relocation|husleie|leiebolig|depositum|omsetning|revenue|turnover|budsjett|budget|"
     r"ansatte|tilsette|employees|medarbeidere|pensjon|pension|rabatt|discount|forsikring|insurance|"
     r"aksje|equity|opsjon|investering|investment|funding|kunder|customers|brukere|innbyggere|"
-    r"feriepenger|overtid|overtime|premie|gavekort|utlegg|expenses|trening|studielån|kapital|capital)\w*|"
-    r"\b(?:rent|moving|shares|options|users|loan|lån|leie|gym|value|verdi|signing|"
+    r"feriepenger|overtid|overtime|premie|gavekort|utlegg|expenses|trening|studielån|kapital|capital|snitt|average)\w*|"
+    r"\b(?:OTE|on-target|on target|tips|rent|moving|shares|options|users|loan|lån|leie|gym|value|verdi|signing|"
     r"sign-on|stock|prize|travel|reise\w*)\b",
     _I,
 )

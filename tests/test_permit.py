@@ -63,8 +63,8 @@ def test_permit_salary_status_compares_the_lower_bound(
 
 
 def test_thresholds_are_dated_and_sourced_and_rise_over_time() -> None:
-    dated = [t for t in THRESHOLDS if t.valid_from is not None]
-    assert [t.valid_from for t in dated] == sorted(t.valid_from for t in dated)
+    days = [t.valid_from for t in THRESHOLDS if t.valid_from is not None]
+    assert days == sorted(days)
     assert [t.master_nok for t in THRESHOLDS] == sorted(t.master_nok for t in THRESHOLDS)
     assert all(t.source for t in THRESHOLDS)
     assert all(t.master_nok > t.bachelor_nok for t in THRESHOLDS)
