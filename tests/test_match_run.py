@@ -29,7 +29,7 @@ def con(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 def test_english_cv_ranks_the_norwegian_developer_ad_first(con) -> None:  # type: ignore[no-untyped-def]
     run = run_match(con, CVS / "cv.md", on=ON)
-    assert [r.listing_id for r in run.results][0] == "test:dev"
+    assert run.results[0].listing_id == "test:dev"
     assert run.candidates == 3  # the duplicate and the expired ad are not candidates
     assert [r.rank for r in run.results] == [1, 2, 3]
     top = run.results[0]
