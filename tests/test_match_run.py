@@ -5,9 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from matching.errors import ScannedPdfError
@@ -19,7 +21,7 @@ CVS = Path(__file__).parent / "fixtures" / "cv"
 
 
 @pytest.fixture
-def con(tmp_path: Path):  # type: ignore[no-untyped-def]
+def con(tmp_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     dup = listing("dup", "Systemutvikler backend", DEV["description"], duplicate_of="test:dev")
     gone = listing("gone", "Python-utvikler", DEV["description"], status="expired")
     c = warehouse(tmp_path / "w.duckdb", [DEV, NURSE, COOK, dup, gone])
@@ -27,7 +29,7 @@ def con(tmp_path: Path):  # type: ignore[no-untyped-def]
     c.close()
 
 
-def test_english_cv_ranks_the_norwegian_developer_ad_first(con) -> None:  # type: ignore[no-untyped-def]
+def test_english_cv_ranks_the_norwegian_developer_ad_first(con: duckdb.DuckDBPyConnection) -> None:
     run = run_match(con, CVS / "cv.md", on=ON)
     assert run.results[0].listing_id == "test:dev"
     assert run.candidates == 3  # the duplicate and the expired ad are not candidates
@@ -37,7 +39,7 @@ def test_english_cv_ranks_the_norwegian_developer_ad_first(con) -> None:  # type
     assert "developer" in top.why and "python" in top.why
 
 
-def test_flags_follow_the_permit_rules(con) -> None:  # type: ignore[no-untyped-def]
+def test_flags_follow_the_permit_rules(con: duckdb.DuckDBPyConnection) -> None:
     run = run_match(con, CVS / "cv.txt", on=ON)
     by_id = {r.listing_id: r for r in run.results}
     dev, nurse = by_id["test:dev"], by_id["test:nurse"]
@@ -47,7 +49,9 @@ def test_flags_follow_the_permit_rules(con) -> None:  # type: ignore[no-untyped-
     assert {"part_time", "temporary", "norwegian_required"} <= set(nurse.flags)
 
 
-def test_profile_degree_sets_the_threshold_and_deadline_soon(con, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_profile_degree_sets_the_threshold_and_deadline_soon(
+    con: duckdb.DuckDBPyConnection, tmp_path: Path
+) -> None:
     con.execute(
         "UPDATE listings SET application_deadline = ? WHERE listing_id = 'test:nurse'", [date(2026, 11, 23)]
     )
@@ -60,7 +64,7 @@ def test_profile_degree_sets_the_threshold_and_deadline_soon(con, tmp_path: Path
     assert "below the bachelor threshold" in nurse.why
 
 
-def test_profile_filters_and_top(con, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_profile_filters_and_top(con: duckdb.DuckDBPyConnection, tmp_path: Path) -> None:
     assert [r.listing_id for r in run_match(con, CVS / "cv.txt", english_only=True, on=ON).results] == [
         "test:dev"
     ]
@@ -72,7 +76,7 @@ def test_profile_filters_and_top(con, tmp_path: Path) -> None:  # type: ignore[n
     assert run_match(con, CVS / "cv.txt", top=1, on=ON).ranked == 1
 
 
-def test_sql_reads_the_numbers_the_report_shows(con) -> None:  # type: ignore[no-untyped-def]
+def test_sql_reads_the_numbers_the_report_shows(con: duckdb.DuckDBPyConnection) -> None:
     run = run_match(con, CVS / "cv.docx", on=ON)
     stored = con.execute(
         "SELECT listing_id, rank, score FROM matches WHERE run_id = ? ORDER BY rank", [run.run_id]
@@ -87,7 +91,7 @@ def test_sql_reads_the_numbers_the_report_shows(con) -> None:  # type: ignore[no
     assert head == (run.scoring_version, 3, 3, "cv.docx")
 
 
-def test_csv_has_exactly_the_contract_columns(con) -> None:  # type: ignore[no-untyped-def]
+def test_csv_has_exactly_the_contract_columns(con: duckdb.DuckDBPyConnection) -> None:
     header = render(run_match(con, CVS / "cv.txt", on=ON), "csv").splitlines()[0]
     assert header == (
         "rank,listing_id,url,title,employer,place,score,english_ok,salary_min_nok,salary_max_nok,"
@@ -95,7 +99,7 @@ def test_csv_has_exactly_the_contract_columns(con) -> None:  # type: ignore[no-u
     )
 
 
-def test_json_md_and_table_show_the_shortlist(con) -> None:  # type: ignore[no-untyped-def]
+def test_json_md_and_table_show_the_shortlist(con: duckdb.DuckDBPyConnection) -> None:
     run = run_match(con, CVS / "cv.txt", on=ON)
     data = json.loads(render(run, "json"))
     assert [r["listing_id"] for r in data["results"]] == [r.listing_id for r in run.results]
@@ -116,7 +120,7 @@ def test_crawled_markup_is_escaped_in_html_and_markdown(tmp_path: Path) -> None:
     assert "<script>" not in render(run, "md")
 
 
-def test_a_scanned_cv_stops_the_run_with_its_message(con) -> None:  # type: ignore[no-untyped-def]
+def test_a_scanned_cv_stops_the_run_with_its_message(con: duckdb.DuckDBPyConnection) -> None:
     with pytest.raises(ScannedPdfError, match="no text layer"):
         run_match(con, CVS / "scanned.pdf", on=ON)
     assert con.execute("SELECT count(*) FROM match_runs").fetchone() == (0,)
