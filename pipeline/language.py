@@ -123,13 +123,16 @@ _LANGUAGE_NOUN = re.compile(r"\b(?:språk\w*|language\w*|tale)\b")
 _WINDOW = 60
 
 # Labels of working language ("Arbeidsspråk: Engelsk", "the working language is English").
-_WL = (
+_WL_FIELD = (
     r"\b(?:arbeidsspråk\w*|working language|work language|company language|corporate language|"
-    r"business language|language of work|office language|official language|språk|language)"
+    r"business language|language of work|office language|official language)"
 )
+# A bare "Språk:"/"Language:" label introduces a list of required languages, not a field of options.
+_WL = rf"(?:{_WL_FIELD}|\b(?:språk|language))"
 _WL_SEP = r"(?:\s+(?:vårt|vår|our|her)|\s+(?:i|in|på|at|hos|within)\s+\w+(?:\s+\w+)?)?\s*(?::|=|-|–|\bis\b|\ber\b|\bwill be\b|\bvil være\b|\bblir\b)\s*"
 _MAINLY = r"(?:(?:hovedsakelig|mainly|primarily|primært|mostly|stort sett|mostly)\s+)?"
 _OR = r"\s*(?:\beller\b|\bor\b|/|,)\s*(?:(?:et|eit|ett|a|an)\s+)?"
+_OR_STRICT = r"\s*(?:\beller\b|\bor\b|/)\s*(?:(?:et|eit|ett|a|an)\s+)?"
 
 _SOFT = (
     r"(?:fordel|føremon|advantage|advantageous|plus|pluss|bonus|asset|merit|ønskelig|ønskjeleg|nice to have|"
@@ -200,8 +203,14 @@ STATEMENT_RULES: tuple[Rule, ...] = (
         "no requirement of",
         ENGLISH_OK,
         EXPLICIT,
-        rf"\b(?:ikke|ikkje|not|no|uten|utan|without)\s+(?:\w+\s+)?(?:krav|requirement|required|need|behov)"
+        rf"\b(?:ikke|ikkje|not|no|uten|utan|without|ingen|inga)\s+(?:\w+\s+)?(?:krav|requirement|required|need|behov)"
         rf"\s+(?:om|til|for|of|to)?\s*(?:\w+\s+){{0,3}}?{NORDIC}",
+    ),
+    _rule(
+        "does not demand Norwegian",
+        ENGLISH_OK,
+        EXPLICIT,
+        rf"\b(?:krever|kreves|kravd|require[sd]?|demand[sd]?)\s+(?:\w+\s+)?(?:ikke|ikkje|not)\s+(?:\w+\s+){{0,2}}?{NORDIC}",
     ),
     _rule(
         "no Norwegian required",
@@ -231,7 +240,10 @@ STATEMENT_RULES: tuple[Rule, ...] = (
         "working language English",
         ENGLISH_OK,
         EXPLICIT,
-        rf"{_WL}{_WL_SEP}{_MAINLY}(?:(?:{NO}|{SC})(?:\s+språk\w*)?{_OR})*{EN}",
+        # Finn renders several field values with commas; NAV joins them with "eller": either will do.
+        rf"(?:{_WL_FIELD}{_WL_SEP}{_MAINLY}(?:{NORDIC}(?:\s+språk\w*)?{_OR})*{EN}"
+        rf"|\b(?:språk|language){_WL_SEP}{_MAINLY}(?:{NORDIC}(?:\s+språk\w*)?{_OR_STRICT})*{EN}"
+        rf"|\b(?:er|is)\s+(?:arbeidsspråket|the working language)\s+{_MAINLY}{EN})",
     ),
     _rule(
         "English is the working language",
@@ -292,7 +304,7 @@ STATEMENT_RULES: tuple[Rule, ...] = (
         rf"\b(?:fordel|føremon|advantage|plus|pluss|bonus|merit|ønskelig|ønskjeleg|nice to have|good to have|"
         rf"ser gjerne|would like|we'd like|we'd love|"
         rf"desirable|preferred|preferably|ideally)\b(?:\s*[:,-])?\s+(?:(?:med|om|if|with|at|hvis|dersom|viss|for|"
-        rf"to|that|you|du|can|kan|har|have|speak\w*|snakker|knowledge|kunnskap\w*|some|noe|noko|basic|"
+        rf"to|that|you|du|can|kan|har|have|speak\w*|snakk\w*|behersk\w*|meistr\w*|mestr\w*|forstår|understand\w*|knowledge|kunnskap\w*|some|noe|noko|basic|"
         rf"grunnleggende|litt|little|bit|of|in|i|also|også|kjennskap|familiarity|til)\s+){{0,6}}{NORDIC}",
     ),
     _rule(
