@@ -235,3 +235,23 @@ def test_backoff_grows_and_is_capped() -> None:
     assert 1.0 <= backoff.delay(1) <= 1.25
     assert 4.0 <= backoff.delay(3) <= 5.0
     assert 5.0 <= backoff.delay(10) <= 6.25
+
+
+def test_cursor_the_feed_no_longer_knows_falls_back_to_bootstrap(
+    server: NavFeedServer, tmp_path: Path
+) -> None:
+    records = crawl(server, tmp_path / "first.jsonl", {"cursor": "no-such-page", "known": {}})
+    assert len(listings(records)) == 7
+    paths = [path for _, path, _ in server.requests if path.startswith("/api/v1/feed")]
+    assert paths[0].startswith("/api/v1/feed/no-such-page") and paths[1].startswith("/api/v1/feed?")
+
+
+def test_no_token_means_no_records_and_a_clear_log_line(server: NavFeedServer, tmp_path: Path) -> None:
+    server.fail_next(5, status=503, path_prefix="/api/publicToken")  # first try + 4 retries
+    result = run_spider(
+        "nav", tmp_path / "out.jsonl", args={"url": server.url}, settings=SETTINGS, timeout=60
+    )
+    assert (tmp_path / "out.jsonl").read_text(encoding="utf-8") == ""
+    assert "Could not get NAV's public token" in result.log
+    assert "'finish_reason': 'nav_token_unavailable'" in result.log
+    assert not any(path.startswith("/api/v1/") for _, path, _ in server.requests)
