@@ -204,7 +204,7 @@ RELATION_HELP = "; ".join(f"{key} = {text}" for key, text in contacts.RELATIONS.
 def contacts_add(
     name: Annotated[str, typer.Argument(help="The person's name.")],
     employer: Annotated[str | None, typer.Option("--employer", help="Where they work.")] = None,
-    relation: Annotated[str, typer.Option("--relation", help=RELATION_HELP)] = "acquaintance",
+    relation: Annotated[str | None, typer.Option("--relation", help=RELATION_HELP)] = None,
     channel: Annotated[str | None, typer.Option("--channel", help="linkedin, email, phone, ...")] = None,
     last_contact: Annotated[
         str | None, typer.Option("--last-contact", help="YYYY-MM-DD of your last contact.")
@@ -217,6 +217,9 @@ def contacts_add(
     db_path: DbOption = None,
 ) -> None:
     """Add a contact. Example: fjordjobs contacts add "Kari Nordmann" --employer Equinor --relation former_colleague"""
+    if not relation:
+        fail(f"--relation is required: one of {', '.join(contacts.RELATIONS)}")
+        raise typer.Exit(1)
     last = _day(last_contact, "--last-contact") if last_contact else None
     with _warehouse(db_path) as con:
         added = contacts.add(

@@ -137,6 +137,10 @@ def _create(
         values = [application_id, None, "open", open_title, open_employer, None, status, on]
     else:
         found = fetch_dicts(con, sql("hunt_listing_snapshot"), [application_id])
+        if not found and application_id.startswith(OPEN_PREFIX):
+            raise HuntError(
+                f"no open application {application_id!r} yet: start one with --open --employer NAME"
+            )
         if not found:
             raise HuntError(
                 f"no listing {application_id!r} in the warehouse; "

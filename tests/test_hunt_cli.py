@@ -374,3 +374,8 @@ def test_export_xlsx_workbook(warehouse: Path, tmp_path: Path) -> None:
     assert contacts_rows[1][1] == "Kari Nordmann"
     assert contacts_rows[1][6].date() == date(2026, 11, 1)  # a real date cell, not text
     assert "--format must be one of csv, xlsx" in error("hunt-export", "--out", str(path), "--format", "ods")
+
+
+def test_relation_is_required_and_open_ids_need_open(warehouse: Path) -> None:
+    assert "--relation is required" in error("contacts", "add", "Kari")
+    assert "no open application 'open:dnb' yet" in error("track", "open:dnb", "--status", "applied")
