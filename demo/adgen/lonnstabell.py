@@ -1,0 +1,102 @@
+"""The state pay-scale table (statens lønnstabell) valid from 1 May 2022: step -> annual NOK, 100 % position.
+
+Copied from the project's reference table (lonnstabell_2022.csv, secondary source compare.no) so that the
+generator needs nothing outside the repository. The pipeline reads the same figures, so labels for ads that
+state a "lønnstrinn" agree with what the pipeline should compute. The table is stale (see NOTES.md §5); that
+does not matter for demo labels, which only need to agree with it.
+"""
+
+from __future__ import annotations
+
+VALID_FROM = "2022-05-01"
+
+ANNUAL_NOK_BY_STEP: dict[int, int] = {
+    19: 319800,
+    20: 323300,
+    21: 327300,
+    22: 330900,
+    23: 334800,
+    24: 338800,
+    25: 343000,
+    26: 347300,
+    27: 351300,
+    28: 355300,
+    29: 359100,
+    30: 363100,
+    31: 366700,
+    32: 370900,
+    33: 374800,
+    34: 379000,
+    35: 383200,
+    36: 387500,
+    37: 392300,
+    38: 397100,
+    39: 401800,
+    40: 406900,
+    41: 412000,
+    42: 417900,
+    43: 423500,
+    44: 429600,
+    45: 435600,
+    46: 441900,
+    47: 449900,
+    48: 456800,
+    49: 464200,
+    50: 471300,
+    51: 478300,
+    52: 485800,
+    53: 493700,
+    54: 501200,
+    55: 509500,
+    56: 517600,
+    57: 526100,
+    58: 534900,
+    59: 544400,
+    60: 553500,
+    61: 563500,
+    62: 573900,
+    63: 584700,
+    64: 593500,
+    65: 604400,
+    66: 615000,
+    67: 626300,
+    68: 636700,
+    69: 648700,
+    70: 661400,
+    71: 677000,
+    72: 689100,
+    73: 701300,
+    74: 714000,
+    75: 728100,
+    76: 746900,
+    77: 765600,
+    78: 790100,
+    79: 814900,
+    80: 839900,
+    81: 864500,
+    82: 888200,
+    83: 911700,
+    84: 935300,
+    85: 965000,
+    86: 994200,
+    87: 1024200,
+    88: 1047600,
+    89: 1071200,
+    90: 1094800,
+    91: 1118700,
+    92: 1142100,
+    93: 1165800,
+    94: 1189400,
+    95: 1213200,
+    96: 1236300,
+    97: 1259500,
+    98: 1282600,
+    99: 1304800,
+    100: 1326900,
+    101: 1349100,
+}
+
+
+def annual_nok(step: int) -> int:
+    """Annual salary in NOK at a pay-scale step; KeyError outside steps 19-101."""
+    return ANNUAL_NOK_BY_STEP[step]
