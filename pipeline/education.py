@@ -50,13 +50,20 @@ _VOCATIONAL = re.compile(
 )
 _ADVANTAGE = re.compile(
     r"fordel|ønskelig|ønskeleg|ønskes|meritterende|positivt|\bplus\b|\bbonus\b|advantage|nice\s+to\s+have|"
-    r"preferably|preferred|desirable|beneficial|is\s+an?\s+asset|\bmerit\b|foretrekk\w*|gjerne",
+    r"preferably|preferred|desirable|beneficial|is\s+an?\s+asset|\bmerit\b|foretrekk\w*|gjerne|"
+    r"vektlegges|vektlagt|vurderes\s+positivt|weighted|considered\s+positively",
     re.I,
 )
 # Levels named in passing, not as a requirement: study programmes the employer offers, people it has.
 _NOT_REQUIREMENT = re.compile(
     r"masteroppgave|bacheloroppgave|student\w*|master\s+thesis|bachelor\s+thesis|vi\s+tilbyr|we\s+offer|"
     r"videreutdanning|etter-\s+og\s+videreutdanning|mulighet\s+for\s+å\s+ta|opportunity\s+to\s+(?:take|pursue)",
+    re.I,
+)
+# A sentence that says its level is not required ("a degree is a plus, but not required").
+_NOT_REQUIRED = re.compile(
+    r"ikke\s+(?:et\s+)?(?:krav|påkrevd|nødvendig)|ikkje\s+(?:eit\s+)?krav|not\s+(?:a\s+)?(?:required|requirement|"
+    r"necessary|mandatory)|no\s+requirement",
     re.I,
 )
 _CLAUSE_SPLIT = re.compile(
@@ -94,9 +101,11 @@ def required_education(text: str) -> str | None:
             r"\bkrav|\brequire|\bmust\b|\bmå\b", sentence, re.I
         ):
             continue
+        if _NOT_REQUIRED.search(sentence) and _ADVANTAGE.search(sentence):
+            continue  # "a degree is a plus, but not required": the advantage covers the whole sentence
         clauses = [c for c in _CLAUSE_SPLIT.split(sentence) if c.strip()]
         for clause in clauses:
-            if _ADVANTAGE.search(clause):
+            if _ADVANTAGE.search(clause) or _NOT_REQUIRED.search(clause):
                 continue
             required |= _levels(clause)
     if not required:

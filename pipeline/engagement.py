@@ -48,7 +48,8 @@ _ENGASJEMENT_POST = re.compile(
 _PERMANENT_TEXT = re.compile(
     r"\b(?:fast(?:e)?\s+(?:\d+\s*%\s+)?(?:stilling\w*|ansettelse|tilsetting|jobb|heltidsstilling|"
     r"deltidsstilling|ansatt)|fast,\s*\d+\s*%|\d+\s*%\s+fast\b|"
-    r"permanent\s+(?:full[- ]time\s+)?(?:position|role|contract|employment|job|post|hire))",
+    r"permanent,?\s+(?:(?:and\s+)?full[- ]time\s+)?(?:position|role|contract|employment|job|post|hire)|"
+    r"(?:full[- ]time|heltid),?\s+(?:and\s+)?permanent\b|permanent,?\s+(?:and\s+)?full[- ]time\b)",
     re.I,
 )
 # A permanent phrase that is only a prospect ("vikariat med mulighet for fast ansettelse").

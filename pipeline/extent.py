@@ -18,11 +18,11 @@ _PERCENT = re.compile(
 # Words that make a nearby percentage about something other than the job share.
 _NOT_EXTENT = re.compile(
     r"pensjon|pension|rabatt|discount|provisjon|commission|bonus|remote|hjemmekontor|home\s*office|"
-    r"reise|travel|eier|owner|aksje|share|equity|lønnsøkning|økning|increase|vekst|growth|"
-    r"sykefravær|andel\s+kvinner|kvinner|women|markedsandel|margin|rente|interest|avkastning|"
-    r"tillegg|overtid|overtime|utbytte|dividend|skatt|tax|feriepenger|satisfaction|fornøyd|"
-    r"refusjon|dekning|dekker|covered|cover|discounted|off\b|av\s+lønn|of\s+salary|"
-    r"innskudd|sparing|spare|\bav\s+(?:de|dem|våre|alle|tiden)\b|\bof\s+(?:our|the|all|your)\b",
+    r"reise|travel|\beier|\bowner|aksje|\bshares?\b|equity|lønnsøkning|økning|increase|vekst|growth|"
+    r"sykefravær|kvinner|\bwomen|markedsandel|margin|\brente|interest|avkastning|"
+    r"tillegg|overtid|overtime|utbytte|dividend|skatt|\btax\b|feriepenger|satisfaction|fornøyd|"
+    r"refusjon|dekning|dekker|\bcover|\boff\b|av\s+lønn|of\s+salary|innskudd|sparing|\bspare|"
+    r"\bav\s+(?:de|dem|våre|alle|tiden)\b|\bof\s+(?:our|the|all|your)\b",
     re.I,
 )
 # Words that make a percentage the job share.
