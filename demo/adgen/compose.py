@@ -143,7 +143,7 @@ def compose_ad(rng: random.Random, role: Role, employer: Employer, today: date) 
     fill = {
         "employer": employer.name,
         "agency": employer.name,
-        "title": in_sentence.lower() if lang == "en" and rng.random() < 0.3 else in_sentence,
+        "title": in_sentence,
         "adj": adjective,
         "a_adj": prose.with_article(adjective),
         "a_title": prose.with_article(in_sentence),
@@ -294,7 +294,7 @@ def _headline(
 ) -> str:
     """The ad's `title`: sometimes the bare job title, often dressed with place, unit, extent or engagement."""
     if lang == "en":
-        options = [title, f"{title} – {city}", f"We are hiring: {title}", f"{title}, {unit}"]
+        options = [title, f"{title} – {city}", f"We are hiring: {title}", f"{title} ({city})"]
     else:
         search = "Vi søkjer" if lang == "nn" else "Vi søker"
         options = [

@@ -28,16 +28,17 @@ class Salary:
     kind: str
 
 
-def fmt(amount: int, lang: str, rng: random.Random) -> str:
-    """A whole NOK amount written as ads write it; English ads mostly use a comma for thousands."""
-    if amount < 1000:
-        return str(amount)
-    digits = f"{amount:,}"
+def number_style(lang: str, rng: random.Random) -> str:
+    """How one ad writes thousands: English ads mostly with commas, Norwegian ones with spaces or dots."""
     if lang == "en":
-        style = rng.choices(("comma", "space"), weights=(3, 2))[0]
-    else:
-        style = rng.choices(("space", "dot", "nbsp", "plain"), weights=(6, 2, 1, 1))[0]
-    if style == "comma":
+        return rng.choices(("comma", "space"), weights=(3, 2))[0]
+    return rng.choices(("space", "dot", "nbsp", "plain"), weights=(6, 2, 1, 1))[0]
+
+
+def fmt(amount: int, style: str) -> str:
+    """A whole NOK amount in the given style: "650 000", "650.000", "650&nbsp;000", "650000" or "650,000"."""
+    digits = f"{amount:,}"
+    if amount < 1000 or style == "comma":
         return digits
     separator = {"space": " ", "dot": ".", "nbsp": "&nbsp;", "plain": ""}[style]
     return digits.replace(",", separator)
@@ -219,8 +220,10 @@ def salary_for(
     m = _round(rng.uniform(lo, hi) / MONTHS_PER_YEAR, 500)
     h = _round(rng.uniform(lo, hi) / HOURS_PER_YEAR, 5)
 
+    style = number_style(lang, rng)
+
     def f(n: int) -> str:
-        return fmt(n, lang, rng)
+        return fmt(n, style)
 
     if kind == "none":
         return None
@@ -278,7 +281,7 @@ def full_time_salary(rng: random.Random, lang: str, band: tuple[int, int]) -> Sa
     template = {"en": "Salary NOK {a} for a 100 % position", "nn": "Løn kr {a} i 100 % stilling"}.get(
         lang, "Lønn {a} i 100 % stilling"
     )
-    return Salary(template.format(a=fmt(a, lang, rng)), a, a, "annual_single")
+    return Salary(template.format(a=fmt(a, number_style(lang, rng))), a, a, "annual_single")
 
 
 def _steps_in(band: tuple[int, int], rng: random.Random) -> tuple[int, int]:
