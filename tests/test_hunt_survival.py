@@ -158,3 +158,42 @@ def test_migration_rebuilding_listings_and_altering_hunt_tables_keeps_everything
         assert [e["status"] for e in applications.history(con, "nav:u1")] == ["applied", "interview", "offer"]
     assert "Kari Nordmann" in ok("contacts", "list")
     assert "week 2026-W47" in ok("week")
+
+
+def test_listings_deleted_and_recreated_by_hand_leave_the_hunt_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same guarantee without the ingest: whatever rewrites `listings`, the hunt tables do not move."""
+    path = tmp_path / "plain.duckdb"
+    monkeypatch.setenv("FJORDJOBS_DB", str(path))
+    monkeypatch.setenv("FJORDJOBS_TODAY", "2026-11-21")
+    insert = (
+        "INSERT INTO listings (listing_id, source, source_id, url, title, employer, status) "
+        "VALUES ('nav:p1', 'nav', 'p1', 'https://example.org/p1', 'Geotekniker', 'Norconsult AS', 'active')"
+    )
+    with db.connection(path) as con:
+        con.execute(insert)
+    ok("track", "nav:p1", "--status", "applied", "--date", "2026-11-10")
+    ok(
+        "contacts",
+        "add",
+        "Ola",
+        "--employer",
+        "Norconsult",
+        "--relation",
+        "close",
+        "--last-contact",
+        "2026-11-01",
+    )
+    with db.connection(path) as con:
+        before = snapshot(con)
+        con.execute("DELETE FROM listings")  # a full re-ingest starts from nothing
+        con.execute(insert)
+        assert snapshot(con) == before
+        con.execute("DROP TABLE listings")  # a migration rebuilding the table
+        assert snapshot(con) == before
+    # With `listings` gone altogether the log still reads and takes new events.
+    with db.connection(path) as con:
+        con.execute("CREATE TABLE listings AS SELECT 'x' AS listing_id, 'active' AS status WHERE false")
+    ok("track", "nav:p1", "--status", "interview", "--date", "2026-11-20")
+    assert "gone" in ok("track")
