@@ -1,0 +1,67 @@
+"""Staffing-agency postings: known agencies and client-as-employer phrasing, not consultancies."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.agency import employer_key, is_agency_name, is_staffing_agency
+
+
+@pytest.mark.parametrize(
+    "employer",
+    ["Manpower AS", "Adecco Norge AS", "Randstad AS", "Jobzone AS", "Personalhuset Staffing Group AS",
+     "Academic Work Norway AS", "Experis AS", "Hays AS", "Michael Page International (Norway) AS",
+     "Nordic Bemanning AS", "Vest Rekruttering AS"],
+)  # fmt: skip
+def test_known_agency_names(employer: str) -> None:
+    assert is_staffing_agency(employer, "") is True
+
+
+@pytest.mark.parametrize(
+    "employer", ["Kartverket", "Haysville Bakeri AS", "Equinor ASA", "Oslo kommune", None]
+)
+def test_ordinary_employers(employer: str | None) -> None:
+    assert is_agency_name(employer) is False
+    assert is_staffing_agency(employer, "Vi søker en rådgiver.") is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For vår kunde søker vi en erfaren regnskapsfører.",
+        "På vegne av vår oppdragsgiver søker vi en driftsleder.",
+        "Vår kunde, et veletablert entreprenørselskap på Vestlandet, søker prosjektleder.",
+        "For kunden vår søkjer vi ein elektrikar.",
+        "Our client is a fast-growing fintech company.",
+        "We are recruiting a finance controller for one of our clients in Bergen.",
+        "On behalf of our client we are looking for a CFO.",
+        "Du blir fast ansatt hos vår kunde.",
+        "Vi er et bemanningsbyrå og søker tømrere.",
+        "Stillingen er en innleie med mulighet for fast ansettelse.",
+    ],
+)
+def test_client_as_employer_phrasing(text: str) -> None:
+    assert is_staffing_agency(None, text) is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We help our clients build better software.",
+        "Du vil jobbe i prosjekter hos våre kunder innen bank.",
+        "You will be placed on long-term assignments for our customers.",
+        "Henvendelser fra bemanningsbyråer frabedes.",
+        "Vi ønsker ikke kontakt med rekrutteringsbyråer.",
+        "Recruitment agencies: please do not contact us.",
+        "Oslo kommune benytter ikke innleie fra bemanningsbyrå.",
+        "Vi har mange fornøyde kunder.",
+    ],
+)
+def test_consultancies_and_refusals_are_not_agency_postings(text: str) -> None:
+    assert is_staffing_agency("Firma AS", text) is False
+
+
+def test_employer_key_drops_legal_form() -> None:
+    assert employer_key("Adecco Norge AS") == "adecco"
+    assert employer_key("EQUINOR ASA") == "equinor"
+    assert employer_key("Oslo universitetssykehus HF") == "oslo universitetssykehus hf"

@@ -1,0 +1,67 @@
+"""Minimum required education level."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.education import required_education
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Du har mastergrad i informatikk.", "master"),
+        ("Requirements: Master's degree in computer science.", "master"),
+        ("Høyere utdanning på masternivå.", "master"),
+        ("Du har doktorgrad innen biologi.", "master"),
+        ("Utdanning som sivilingeniør.", "master"),
+        ("Krav: Bachelorgrad innen økonomi.", "bachelor"),
+        ("Utdanning fra høyskole/universitet på minimum 3 år.", "bachelor"),
+        ("You have a university degree in economics.", "bachelor"),
+        ("Du har fagbrev som elektriker.", "vocational"),
+        ("Svennebrev i tømrerfaget er et krav.", "vocational"),
+        ("Fullført fagskole innen elkraft.", "vocational"),
+        ("Ingen krav til utdanning.", "none"),
+        ("No formal education required.", "none"),
+        ("Vi søker deg med førerkort klasse B.", None),
+        ("", None),
+    ],
+)
+def test_levels(text: str, expected: str | None) -> None:
+    assert required_education(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Du har bachelorgrad i informatikk, master er en fordel.", "bachelor"),
+        ("Du har bachelorgrad. Master er ønskelig.", "bachelor"),
+        ("Master er en fordel. Du har erfaring med salg.", None),
+        ("A Master's degree is a plus.", None),
+        ("A degree in design is a plus, but not required.", None),
+        ("Fagbrev som kokk er ønskelig, men ikke et krav.", None),
+    ],
+)
+def test_an_advantage_is_not_a_requirement(text: str, expected: str | None) -> None:
+    assert required_education(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Bachelor or master in computer science.", "Relevant utdanning på bachelor- eller masternivå.",
+     "You hold a Bachelor's or Master's degree in engineering."],
+)  # fmt: skip
+def test_alternatives_give_the_lowest(text: str) -> None:
+    assert required_education(text) == "bachelor"
+
+
+def test_compensating_experience_keeps_the_level() -> None:
+    text = "Du har mastergrad i juss. Relevant erfaring kan kompensere for manglende utdanning."
+    assert required_education(text) == "master"
+
+
+def test_traps() -> None:
+    assert required_education("We expect a high degree of independence.") is None
+    assert required_education("Vi søker studenter som skriver masteroppgave.") is None
+    assert required_education("Vi tilbyr mulighet for å ta master ved siden av jobben.") is None
+    assert required_education("Fagbrev eller bachelor innen relevant fagområde.") == "vocational"

@@ -1,0 +1,72 @@
+"""Temporary vs permanent positions."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.engagement import is_temporary
+
+
+@pytest.mark.parametrize(
+    ("engagement", "expected"),
+    [
+        ("Vikariat", True), ("Engasjement", True), ("Prosjekt", True), ("Sesong", True), ("Feriejobb", True),
+        ("Åremål", True), ("Lærling", True), ("Frilanser", True), ("TEMPORARY", True), ("CONTRACTOR", True),
+        ("Fast", False), ("PERMANENT", False),
+    ],
+)  # fmt: skip
+def test_engagement_field(engagement: str, expected: bool) -> None:
+    assert is_temporary(engagement, [], "") is expected
+
+
+@pytest.mark.parametrize(
+    "types", [["TEMPORARY"], ["CONTRACTOR"], ["INTERN"], ["SEASONAL"], ["FULL_TIME", "TEMPORARY"]]
+)
+def test_employment_types_that_mean_temporary(types: list[str]) -> None:
+    assert is_temporary(None, types, "") is True
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Vikariat som lærer fra januar til juni.", True),
+        ("Engasjement i 12 måneder med mulighet for forlengelse.", True),
+        ("Stillingen er et engasjement ut 2027.", True),
+        ("Midlertidig stilling i seks måneder.", True),
+        ("Vi har ledig mellombels stilling.", True),
+        ("This is a fixed-term contract of 12 months.", True),
+        ("Maternity cover for our marketing manager.", True),
+        ("Vi har ledig fast 100 % stilling.", False),
+        ("We offer a permanent position.", False),
+        ("Full-time, permanent.", False),
+        ("Vi tilbyr fastlønn og gode pensjonsordninger.", None),
+        ("Intern opplæring gis.", None),
+        ("", None),
+    ],
+)
+def test_text(text: str, expected: bool | None) -> None:
+    assert is_temporary(None, [], text) is expected
+
+
+def test_engasjement_as_commitment_is_not_a_fixed_term() -> None:
+    assert is_temporary(None, [], "Du har stort engasjement for faget og et engasjement for miljøet.") is None
+
+
+def test_prospect_of_permanence_keeps_a_vikariat_temporary() -> None:
+    assert is_temporary(None, [], "Vikariat med mulighet for fast ansettelse for rett person.") is True
+
+
+def test_field_beats_text() -> None:
+    assert is_temporary("Fast", [], "Vi har 1 fast stilling og 2 vikariater.") is False
+    assert is_temporary("Vikariat", [], "Fast stilling kan bli aktuelt.") is True
+
+
+def test_trainee_depends_on_text() -> None:
+    assert is_temporary("Trainee", [], "Traineeprogram over to år.") is True
+    assert is_temporary("Trainee", [], "Du blir fast ansatt fra dag én.") is False
+
+
+def test_annet_and_self_employed_fall_back_to_text() -> None:
+    assert is_temporary("Annet", [], "Arbeid som vekter.") is None
+    assert is_temporary("Selvstendig næringsdrivende", [], "") is None
+    assert is_temporary("Annet", [], "Sommerjobb på kafé.") is True

@@ -1,0 +1,71 @@
+"""Job share from the extent field, employmentType and the ad text."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline.extent import parse_extent
+
+
+@pytest.mark.parametrize(
+    ("extent", "types", "text", "expected"),
+    [
+        ("100 % fast stilling", [], "", 100),
+        ("80 % stilling", [], "", 80),
+        ("deltid 60 %", [], "", 60),
+        ("Heltid", [], "", 100),
+        ("FULL_TIME", [], "", 100),
+        ("full-time", [], "", 100),
+        ("Heltid_og_Deltid", [], "", 100),
+        ("Deltid", [], "", None),
+        ("PART_TIME", [], "", None),
+        (None, ["FULL_TIME"], "", 100),
+        (None, ["PART_TIME"], "", None),
+        (None, ["FULL_TIME", "PART_TIME"], "", None),
+        ("80-100 %", [], "", 80),
+        (None, [], "Vi har ledig 2 x 50 % stillinger i turnus.", 50),
+        (None, [], "Ledig 30 prosent stilling som kirketjener.", 30),
+        (None, [], "The position is 80% FTE.", 80),
+        (None, [], "Vi søker deg til en heltidsstilling.", 100),
+        (None, [], "", None),
+    ],
+)
+def test_parse_extent(extent: str | None, types: list[str], text: str, expected: int | None) -> None:
+    assert parse_extent(extent, types, text) == expected
+
+
+def test_text_percentage_beats_a_bare_heltid_or_deltid() -> None:
+    assert parse_extent("Heltid", [], "Renholder søkes til 40 % stilling.") == 40
+    assert parse_extent("Deltid", [], "Vi søker en medarbeider i 60 % stilling.") == 60
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vi tilbyr 2 % pensjon og 50 % rabatt på treningssenter.",
+        "This is a 100 % remote role.",
+        "10 % commission on every sale.",
+        "Selskapet hadde 20 % vekst og en markedsandel på 15 %.",
+        "100 % av de ansatte trives hos oss.",
+        "Vernepleier søkes. Vi dekker 100 % av reisekostnadene.",
+    ],
+)
+def test_percentages_that_are_not_the_job_share_are_ignored(text: str) -> None:
+    assert parse_extent(None, [], text) is None
+    assert parse_extent("Heltid", [], text) == 100
+
+
+def test_heltidskultur_is_not_a_full_time_position() -> None:
+    assert parse_extent(None, [], "Kommunen jobber for en heltidskultur.") is None
+
+
+def test_first_position_percentage_wins() -> None:
+    assert parse_extent(None, [], "Ledig 75 % fast stilling. Mulighet for 100 % stilling senere.") == 75
+
+
+@given(st.integers(min_value=1, max_value=100))
+def test_any_stated_share_is_read(pct: int) -> None:
+    assert parse_extent(None, [], f"Vi har ledig en {pct} % stilling.") == pct
+    assert parse_extent(f"{pct} %", [], "") == pct
