@@ -24,7 +24,7 @@ _LARGE_BLOCK = 200  # beyond this many ads with one employer+title, compare only
 
 _BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _TITLE_NOISE = re.compile(
-    r"\b(?:m/k|k/m|f/m/d|m/w/d|\d+\s*%|\d+\s*prosent|ny|new|ledig|stilling|vi\s+søker|we\s+are\s+hiring|"
+    r"\d+\s*(?:%|prosent\b)|\b(?:m/k|k/m|f/m/d|m/w/d|ny|new|ledig|stilling|vi\s+søker|we\s+are\s+hiring|"
     r"fast|vikariat|heltid|deltid|full[- ]time|part[- ]time)\b",
     re.I,
 )
