@@ -152,7 +152,7 @@ def compose_ad(rng: random.Random, role: Role, employer: Employer, today: date) 
         "motivation": rng.choice(role.motivations.get(lang) or role.motivations["nb"]),
         "engagement": _ENGAGEMENT_NOUN.get(engagement, "stilling"),
         "count": str(count),
-        "client": prose.pick(rng, prose.CLIENTS, lang),
+        "client": prose.pick(rng, prose.CLIENTS.get(role.group, prose.CLIENTS["it"]), lang),
     }
     first = prose.opening(rng, lang, fill, employer.agency, several=count > 1)
     intro = [first]
@@ -188,7 +188,9 @@ def compose_ad(rng: random.Random, role: Role, employer: Employer, today: date) 
     if salary is not None and not salary_in_offer:
         closing.append(_sentence(salary.text))
     if employer.agency:
-        closing.append(prose.agency_terms(rng, lang, employer.name))
+        closing.append(
+            prose.agency_terms(rng, lang, employer.name, engagement in facts.TEMPORARY_ENGAGEMENTS)
+        )
     if deadline.day is not None or rng.random() < 0.5:
         closing.append(prose.closing(rng, lang, deadline.text))
     person = prose.contact(rng, lang, rng.choice(EMAIL_DOMAINS))

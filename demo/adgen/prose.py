@@ -59,22 +59,26 @@ _AGENCY_OPENINGS = {
     ),
 }
 
-CLIENTS = {
-    "nb": (
-        "et solid industriselskap i vekst",
-        "en veletablert entreprenør",
-        "et stort logistikkselskap",
-        "en ledende aktør innen fornybar energi",
-        "et teknologiselskap i sterk vekst",
-        "en kjent handelskjede",
-        "et anerkjent sykehus",
-        "en stor kommune",
-    ),
-    "en": (
-        "a fast-growing technology company",
-        "a leading renewable energy company",
-        "an established engineering firm",
-    ),
+# Who an agency says it recruits for, by occupation group.
+CLIENTS: dict[str, dict[str, tuple[str, ...]]] = {
+    "it": {
+        "nb": ("et teknologiselskap i sterk vekst", "en stor nordisk bank"),
+        "en": ("a fast-growing technology company", "a large Nordic bank"),
+    },
+    "engineering": {
+        "nb": ("en ledende aktør innen fornybar energi", "et internasjonalt subsea-selskap"),
+        "en": ("a leading renewable energy company", "an established engineering firm"),
+    },
+    "accounting": {
+        "nb": ("et solid industriselskap i vekst", "et eiendomsselskap i vekst"),
+        "en": ("an international shipping company",),
+    },
+    "construction": {"nb": ("en veletablert entreprenør", "et byggfirma i vekst")},
+    "electrician": {"nb": ("en veletablert elektroinstallatør", "et solid industriselskap")},
+    "logistics": {"nb": ("et stort logistikkselskap", "en netthandelsaktør med eget lager")},
+    "sales": {"nb": ("en kjent handelskjede", "en grossist innen byggevarer")},
+    "hospitality": {"nb": ("et travelt hotell i sentrum", "en populær restaurant", "et høyfjellshotell")},
+    "nursing": {"nb": ("et anerkjent sykehus", "en stor kommune", "et privat sykehjem")},
 }
 
 _AGENCY_TERMS = {
@@ -87,6 +91,10 @@ _AGENCY_TERMS = {
         "You will be employed by {agency} and hired out to the client.",
         "The position is a permanent role with the client.",
     ),
+}
+_AGENCY_TERMS_TEMPORARY = {
+    "nb": ("Du blir ansatt hos {agency} og leid ut til kunden i oppdragsperioden.",),
+    "en": ("You will be employed by {agency} and hired out to the client for the assignment.",),
 }
 
 HEADINGS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -294,9 +302,9 @@ def opening(rng: random.Random, lang: str, fill: dict[str, str], agency: bool, s
     return rng.choice(options).format(**fill)
 
 
-def agency_terms(rng: random.Random, lang: str, agency_name: str) -> str:
-    """How an agency ad says who the employer will be."""
-    return pick(rng, _AGENCY_TERMS, lang).format(agency=agency_name)
+def agency_terms(rng: random.Random, lang: str, agency_name: str, temporary: bool) -> str:
+    """How an agency ad says who the employer will be (never "permanent" for a temporary post)."""
+    return pick(rng, _AGENCY_TERMS_TEMPORARY if temporary else _AGENCY_TERMS, lang).format(agency=agency_name)
 
 
 def about_employer(rng: random.Random, lang: str, name: str, what: str, employees: int) -> str:
