@@ -357,6 +357,8 @@ def _from_structured(base_salary: dict[str, Any]) -> SalaryVerdict | None:
     known = [v for v in (low, high) if v is not None]
     if unit in _UNIT_PERIOD:
         period, factor = _UNIT_PERIOD[unit]
+    elif unit:
+        return None  # a unit we cannot convert: the text may say more
     else:
         inferred = _infer_period(max(known))
         if inferred is None:
@@ -392,4 +394,4 @@ def _number(raw: object) -> Decimal | None:
             if len(found) != 1 or found[0].low is None:
                 return None
             number = found[0].low
-    return number if number > 0 else None
+    return number if number.is_finite() and number > 0 else None  # "NaN", "Infinity" are valid Decimals

@@ -326,6 +326,34 @@ def test_shuffling_unrelated_numbers_around_a_salary_never_changes_it(seed: int,
     assert (mixed.min_nok, mixed.max_nok, mixed.basis) == (alone.min_nok, alone.max_nok, alone.basis)
 
 
+_NOISE = st.text(
+    alphabet=st.sampled_from(list("0123456789 .,-–k%:/kr NOK lønn per mnd år time fra til\n")), max_size=80
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.one_of(st.text(max_size=120), _NOISE))
+def test_any_text_gives_a_verdict_with_min_at_most_max(text: str) -> None:
+    verdict = parse_salary(text, published=PUBLISHED)
+    if verdict.min_nok is not None and verdict.max_nok is not None:
+        assert verdict.min_nok <= verdict.max_nok
+    if verdict.min_nok is not None or verdict.max_nok is not None:
+        assert verdict.text and verdict.basis
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    value=st.one_of(st.none(), st.text(max_size=12), st.integers(-10, 10**8), st.floats(allow_nan=True)),
+    unit=st.sampled_from([None, "YEAR", "MONTH", "WEEK", "DAY", "HOUR", "DECADE"]),
+)
+def test_any_base_salary_shape_is_read_or_ignored_without_error(value: object, unit: str | None) -> None:
+    base = {"currency": "NOK", "min": value, "max": None, "value": value, "unit": unit}
+    verdict = parse_salary("Årslønn kr 610 000", base_salary=base)
+    assert verdict.basis in ("structured", "annual")
+    if verdict.basis == "structured":
+        assert verdict.min_nok is not None and verdict.min_nok >= 1
+
+
 # The labelled evaluation set
 
 
