@@ -129,8 +129,10 @@ def fetch_dicts(
 
 def run_script(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any] | None = None) -> None:
     """Run every statement of `warehouse/sql/<name>.sql` in order, each with the named parameters it uses."""
-    for statement in sql(name).split(";"):
-        body = "\n".join(line for line in statement.splitlines() if not line.strip().startswith("--")).strip()
+    # Comments go first: a ";" inside one must not split a statement.
+    body_text = "\n".join(line.split("--", 1)[0] for line in sql(name).splitlines())
+    for statement in body_text.split(";"):
+        body = statement.strip()
         if not body:
             continue
         used = {k: v for k, v in (params or {}).items() if f"${k}" in body}
