@@ -20,7 +20,7 @@ import re
 _TEMPORARY_FIELDS = {
     "vikariat", "engasjement", "prosjekt", "sesong", "feriejobb", "frilanser", "åremål", "lærling",
     "temporary", "contractor", "intern", "internship", "seasonal", "per_diem", "fixed_term", "fixed-term",
-    "midlertidig", "prosjektstilling", "sommerjobb", "freelance", "vikar",
+    "midlertidig", "prosjektstilling", "sommerjobb", "freelance", "vikar", "sommer", "sommervikariat",
 }  # fmt: skip
 _PERMANENT_FIELDS = {"fast", "permanent", "fast stilling", "fast ansettelse", "permanent position"}
 
@@ -87,7 +87,9 @@ def _first_text_signal(text: str) -> bool | None:
 def is_temporary(engagement: str | None, employment_types: list[str], text: str) -> bool | None:
     """True for fixed-term positions, False for permanent ones, None when nothing says which."""
     key = _field_key(engagement or "")
-    if key in {k.replace(" ", "_") for k in _TEMPORARY_FIELDS}:
+    temporary_keys = {k.replace(" ", "_") for k in _TEMPORARY_FIELDS}
+    # Finn writes combined values such as "Sommer/Sesong": any temporary part makes it temporary.
+    if key in temporary_keys or any(part in temporary_keys for part in re.split(r"[/,]+", key) if part):
         return True
     if key in {k.replace(" ", "_") for k in _PERMANENT_FIELDS}:
         return False

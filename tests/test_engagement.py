@@ -12,7 +12,7 @@ from pipeline.engagement import is_temporary
     [
         ("Vikariat", True), ("Engasjement", True), ("Prosjekt", True), ("Sesong", True), ("Feriejobb", True),
         ("Åremål", True), ("Lærling", True), ("Frilanser", True), ("TEMPORARY", True), ("CONTRACTOR", True),
-        ("Fast", False), ("PERMANENT", False),
+        ("Sommer/Sesong", True), ("Fast", False), ("PERMANENT", False),
     ],
 )  # fmt: skip
 def test_engagement_field(engagement: str, expected: bool) -> None:
