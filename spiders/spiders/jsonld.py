@@ -12,6 +12,8 @@ link) is written once.
 from __future__ import annotations
 
 import gzip
+import hashlib
+import json
 import re
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
@@ -75,6 +77,7 @@ class JsonLdSpider(StatsRecordMixin):
         self.not_ad_keys |= {canonical_url(urljoin(u, "/")) for u in self.start_list}
         self.scheduled: set[str] = set()
         self.ad_keys: dict[str, tuple[str, str]] = {}
+        self.fingerprints: set[str] = set()
         self.quarantined: set[tuple[str, int]] = set()
         self.pages = 0
         self.ads = 0
@@ -221,6 +224,11 @@ class JsonLdSpider(StatsRecordMixin):
             keys.append(canonical_url(page_url))
         if any(self.ad_keys.get(key) == signature for key in keys):
             return None
+        # The same ad under a URL with no canonical link (print view, extra parameters): same content.
+        fingerprint = hashlib.sha1(json.dumps(fields, sort_keys=True, default=str).encode()).hexdigest()
+        if fingerprint in self.fingerprints:
+            return None
+        self.fingerprints.add(fingerprint)
         own_site = [key for key in keys if self._same_site(key)] or keys
         source_id = next((key for key in own_site if key not in self.ad_keys), own_site[-1])
         if ordinal:

@@ -4,7 +4,8 @@ Every ad is made up (employers, people and places are fictional or generic); the
 the quirks seen in real pages (see the shared finn_ats SOURCES.md and NOTES.md §3):
 
 - teamtailor: description HTML-escaped twice with raw newlines (invalid JSON), no `url`,
-  `identifier` as a PropertyValue, `address: {}`; one ad is expired but still answers 200.
+  `identifier` as a PropertyValue, `address: {}`, a `?print=1` view of the same page without a
+  canonical link; one ad is expired but still answers 200.
 - jobylon: clean JSON with `url`, salary as QuantitativeValue min/max numbers, two Places.
 - webcruiter: `.aspx?id=` pages, `@type` as a list, date-only `validThrough`, plain-text body,
   employer as a bare string.
@@ -217,6 +218,8 @@ def _teamtailor(ad: Ad, base: str) -> str:
         if ad is EXPIRED
         else '<a href="#apply">Søk på stillingen</a>'
     )
+    # A print view of the same page, without a canonical link: the same ad, to be written once.
+    notice += '<a href="?print=1">Skriv ut</a>'
     main = f"<main><h1>{ad.title}</h1><div>{_body_html(ad)}</div>{notice}</main>"
     return _document(f"{ad.title} - {ad.employer}", _script(block), main)
 
