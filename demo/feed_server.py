@@ -30,7 +30,7 @@ from email.utils import format_datetime, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, Self
 from urllib.parse import parse_qs, urlsplit
 from zoneinfo import ZoneInfo
 
@@ -142,7 +142,7 @@ class NavFeedServer:
         host, port = self._httpd.server_address[:2]
         return f"http://{host!s}:{port}"
 
-    def start(self) -> NavFeedServer:
+    def start(self) -> Self:
         """Serve in a daemon thread; returns self."""
         self._thread = threading.Thread(target=self._httpd.serve_forever, name="nav-feed", daemon=True)
         self._thread.start()
@@ -155,7 +155,7 @@ class NavFeedServer:
         if self._thread is not None:
             self._thread.join(timeout=5)
 
-    def __enter__(self) -> NavFeedServer:
+    def __enter__(self) -> Self:
         return self.start()
 
     def __exit__(

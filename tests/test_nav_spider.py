@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import threading
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
@@ -255,3 +257,41 @@ def test_no_token_means_no_records_and_a_clear_log_line(server: NavFeedServer, t
     assert "Could not get NAV's public token" in result.log
     assert "'finish_reason': 'nav_token_unavailable'" in result.log
     assert not any(path.startswith("/api/v1/") for _, path, _ in server.requests)
+
+
+class SlowEntryServer(NavFeedServer):
+    """Answers feed entries slowly and records how many were being answered at once."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.in_flight = 0
+        self.most_in_flight = 0
+        self._count_lock = threading.Lock()
+
+    def handle(self, method: str, target: str, headers: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
+        if not target.startswith("/api/v1/feedentry/"):
+            return super().handle(method, target, headers)
+        with self._count_lock:
+            self.in_flight += 1
+            self.most_in_flight = max(self.most_in_flight, self.in_flight)
+        time.sleep(0.05)
+        with self._count_lock:
+            self.in_flight -= 1
+        return super().handle(method, target, headers)
+
+
+def test_at_most_eight_entry_requests_at_once_even_if_settings_allow_more(tmp_path: Path) -> None:
+    with SlowEntryServer([make_ad(n) for n in range(1, 41)], page_size=100) as server:
+        result = run_spider(
+            "nav",
+            tmp_path / "out.jsonl",
+            args={"url": server.url},
+            settings=dict(SETTINGS, CONCURRENT_REQUESTS="32", CONCURRENT_REQUESTS_PER_DOMAIN="32"),
+            timeout=120,
+        )
+        assert result.returncode == 0
+        records = [
+            json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()
+        ]
+        assert len(listings(records)) == 40
+        assert 2 <= server.most_in_flight <= 8
