@@ -69,7 +69,7 @@ _DECOY_WORD = re.compile(
 )
 _PERIODS = {
     "monthly": re.compile(
-        r"per\s+m[åa]ned|pr\.?\s*m[åa]ned|per\s+mnd|pr\.?\s*mnd|/\s*mnd|/\s*md\b|i\s+m[åa]neden|"
+        r"per\s+m[åa]ned|pr\.?\s*m[åa]ned|per\s+mnd|pr\.?\s*mnd|i\s+mnd\b|/\s*mnd|/\s*md\b|i\s+m[åa]neden|"
         r"\bm[åa]neds?løn\w*|\bmånadsløn\w*|per\s+m[åa]nad|i\s+m[åa]naden|(?:kr\.?|nok|,-)\s*mnd\b|"
         r"per\s+month|a\s+month|/\s*month|\bmonthly\b|\bmnd\.?\s*lønn",
         _I,
@@ -117,7 +117,7 @@ _LABEL_ONLY = re.compile(r"^(?:\w*løn\w*|salary|pay|compensation)\s*:?$", _I)
 
 _TARIFF = re.compile(
     r"tariff|lønnsregulativ|avtaleverk|statens lønnstabell|kollektiv\w* avtale|collective (?:\w+ )?agreement"
-    r"|lønnstrinn|\bltr\.",
+    r"|lønnstrinn|\bltr\.|lønnsramme\s*\d{1,2}\b",
     _I,
 )
 _BY_AGREEMENT = re.compile(

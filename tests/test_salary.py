@@ -65,6 +65,8 @@ def read(text: str, published: date | None = PUBLISHED) -> tuple[int | None, int
         ("Competitive compensation and benefits", (None, None, "competitive")),
         ("Lønn etter Statens lønnsregulativ", (None, None, "tariff")),
         ("Lønn i henhold til gjeldende tariffavtale", (None, None, "tariff")),
+        ("Stillingen lønnes etter lønnsramme 17 i Oslo kommune.", (None, None, "tariff")),
+        ("Lønn 45-50 000 i mnd", (540_000, 600_000, "monthly")),
         ("Søknadsfrist: 15.12.2026. Lønn: 650 000", (650_000, 650_000, "annual")),
         ("Stillingen er 80 % fast. Lønn 520 000 i 100 % stilling", (520_000, 520_000, "annual")),
         # The task's own list of phrasings.
