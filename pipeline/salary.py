@@ -48,6 +48,8 @@ _PAY_WORDS = (
     "earn",
     "kr",
     "nok",
+    "betingelse",  # "Konkurransedyktige betingelser" is a statement about pay
+    "vilkår",
 )
 _WORD_START_CUES = frozenset({"kr", "nok", "pay", "earn", "wage"})
 _THOUSANDS_K = re.compile(r"\d\s?k\b")

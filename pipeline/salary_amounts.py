@@ -86,7 +86,7 @@ _RANGE_GAP = re.compile(
 _AND_GAP = re.compile(r"^\s*(?:(?:kr\.?|nok|kroner|,-)\s*)?(?:og|and)\s*(?:(?:kr\.?|nok)\s*)?$", _I)
 _BETWEEN = re.compile(r"(?:mellom|between)\s*(?:kr\.?|nok)?\s*:?\s*$", _I)
 _FROM = re.compile(
-    r"(?:\bfra|\bfrom|starting at|starting from|\bminimum|\bminst|\bmin\.|at least|fra og med|f\.o\.m\.)"
+    r"(?:\bfra|\bfrå|\bfrom|starting at|starting from|\bminimum|\bminst|\bmin\.|at least|fra og med|f\.o\.m\.)"
     r"\s*(?:kr\.?|nok)?\s*:?\s*$",
     _I,
 )

@@ -63,6 +63,8 @@ def read(text: str, published: date | None = PUBLISHED) -> tuple[int | None, int
         ("Lønn: Etter avtale", (None, None, "by_agreement")),
         ("Konkurransedyktig lønn og gode pensjonsbetingelser", (None, None, "competitive")),
         ("Competitive compensation and benefits", (None, None, "competitive")),
+        ("Attraktive betingelser", (None, None, "competitive")),
+        ("Løn frå kr 530.000", (530_000, None, "annual")),
         ("Lønn etter Statens lønnsregulativ", (None, None, "tariff")),
         ("Lønn i henhold til gjeldende tariffavtale", (None, None, "tariff")),
         ("Stillingen lønnes etter lønnsramme 17 i Oslo kommune.", (None, None, "tariff")),
