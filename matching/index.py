@@ -19,7 +19,7 @@ import scipy.sparse as sp
 from sklearn.preprocessing import normalize
 from sklearn.utils import murmurhash3_32
 
-from matching.analyzer import default_analyzer
+from matching.analyzer import SECTION_WEIGHTS, TITLE_WEIGHT, default_analyzer, split_sections
 
 N_FEATURES = 2**20
 
@@ -49,9 +49,98 @@ def hashed(weights: dict[str, float]) -> dict[int, float]:
     return {col: math.log1p(w) for col, w in row.items()}
 
 
+class _Words:
+    """A per-process vocabulary of surface words, with each word's hashed term columns per language.
+
+    Indexing runs the analyzer once per distinct word; the per-token work is a regex, a dict lookup in
+    C (`map(dict.get, ...)`) and a few vectorised sparse products, which is what makes it fast.
+    """
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+        self.words: list[str] = []
+        self.stop_en: list[bool] = []
+        self.stop_no: list[bool] = []
+        self.map_rows: dict[str, list[int]] = {"no": [], "en": []}
+        self.map_cols: dict[str, list[int]] = {"no": [], "en": []}
+
+    def ids_of(self, words: list[str]) -> list[int]:
+        found: list[int | None] = list(map(self.ids.get, words))
+        if None in found:
+            for i, w in enumerate(words):
+                if found[i] is None:
+                    found[i] = self._add(w)
+        return found  # type: ignore[return-value]
+
+    def _add(self, word: str) -> int:
+        existing = self.ids.get(word)
+        if existing is not None:
+            return existing
+        analyzer = default_analyzer()
+        i = len(self.words)
+        self.ids[word] = i
+        self.words.append(word)
+        self.stop_en.append(word in analyzer.stop_en)
+        self.stop_no.append(word in analyzer.stop_no and word not in analyzer.stop_en)
+        for lang in ("no", "en"):
+            for term in analyzer.terms(word, lang):
+                self.map_rows[lang].append(i)
+                self.map_cols[lang].append(column(term))
+        return i
+
+    def term_map(self, lang: str) -> sp.csr_matrix:
+        """words x columns: row i has a 1 in each column word i stands for in `lang`."""
+        rows = np.asarray(self.map_rows[lang], dtype=np.int64)
+        cols = np.asarray(self.map_cols[lang], dtype=np.int64)
+        data = np.ones(len(rows), dtype=np.float32)
+        return sp.csr_matrix((data, (rows, cols)), shape=(len(self.words), N_FEATURES))
+
+
+_words = _Words()
+
+
 def _rows(docs: Sequence[Doc]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Summed section weight per hashed column for each ad, log1p-damped; the same numbers as
+    `hashed(Analyzer.weigh_listing(...))`, computed a chunk at a time."""
     analyzer = default_analyzer()
-    return _weight_rows(analyzer.weigh_listing(title, description) for title, description in docs)
+    ids: list[int] = []
+    span_doc: list[int] = []  # one entry per (ad, section): which ad, what weight, how many words
+    span_weight: list[float] = []
+    span_len: list[int] = []
+    span_body: list[bool] = []
+    for d, (title, description) in enumerate(docs):
+        sections = [(TITLE_WEIGHT, title or "")]
+        sections += [(SECTION_WEIGHTS[s], t) for s, t in split_sections(description or "")]
+        for k, (weight, text) in enumerate(sections):
+            found = _words.ids_of(analyzer.words(text))
+            ids.extend(found)
+            span_doc.append(d)
+            span_weight.append(weight)
+            span_len.append(len(found))
+            span_body.append(k > 0)
+    n = len(docs)
+    lengths = np.asarray(span_len, dtype=np.int64)
+    rows = np.repeat(np.asarray(span_doc, dtype=np.int64), lengths)
+    w = np.repeat(np.asarray(span_weight, dtype=np.float32), lengths)
+    body = np.repeat(np.asarray(span_body, dtype=bool), lengths)
+    word_ids = np.asarray(ids, dtype=np.int64)
+    # The ad's language: which stop words are more frequent in its description (ties: Norwegian).
+    en = np.bincount(
+        rows[body], weights=np.asarray(_words.stop_en, dtype=np.float64)[word_ids[body]], minlength=n
+    )
+    no = np.bincount(
+        rows[body], weights=np.asarray(_words.stop_no, dtype=np.float64)[word_ids[body]], minlength=n
+    )
+    is_en = (en > no).astype(np.float32)
+    W = sp.csr_matrix((w, (rows, word_ids)), shape=(n, len(_words.words)))
+    X = sp.diags(1 - is_en) @ (W @ _words.term_map("no")) + sp.diags(is_en) @ (W @ _words.term_map("en"))
+    X = sp.csr_matrix(X)
+    X.eliminate_zeros()
+    return (
+        np.diff(X.indptr).astype(np.int64),
+        X.indices.astype(np.int32),
+        np.log1p(X.data).astype(np.float32),
+    )
 
 
 def _weight_rows(weights: Iterable[dict[str, float]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
