@@ -6,6 +6,7 @@ from flows import env
 
 env.configure()
 
+import dataclasses  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Annotated  # noqa: E402
 
@@ -127,6 +128,86 @@ def crawl(
     _report_ingest(result)
     if not result.ok and result.health:
         raise _die(result.health.reason or "the crawl failed its health check")
+
+
+def _write_report(run: object, fmt: str, out: Path) -> None:
+    from matching.reports import render
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(render(run, fmt), encoding="utf-8")  # type: ignore[arg-type]
+
+
+@app.command()
+def match(
+    cv: Annotated[Path, typer.Option("--cv", help="Your CV: PDF, DOCX, Markdown or text.")],
+    profile: Annotated[Path | None, typer.Option("--profile", help="Profile TOML (degree, places, ...).")] = None,
+    db_path: DbOption = None,
+    top: Annotated[int | None, typer.Option("--top", help="Keep the N best (default: all).")] = None,
+    english_only: Annotated[bool, typer.Option("--english-only", help="Only listings that accept English.")] = False,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, json, md or html")] = "table",
+    out: Annotated[Path | None, typer.Option("--out", help="Write the report to this file.")] = None,
+) -> None:
+    """Rank active listings against your CV. Example: fjordjobs match --cv cv.pdf --top 20 --format html --out s.html."""
+    from matching.errors import MatchError
+    from matching.reports import FORMATS, render
+    from matching.reports.table import table
+    from matching.run import run_match
+
+    if fmt not in FORMATS:
+        raise _die(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if not cv.is_file():
+        raise _die(f"no CV at {cv}")
+    try:
+        with db.connection(db.resolve_db_path(db_path)) as con:
+            run = run_match(con, cv, profile, top=top, english_only=english_only)
+    except (MatchError, WarehouseError) as exc:
+        raise _die(str(exc)) from None
+    if out is not None:
+        _write_report(run, fmt, out)
+        console.print(f"wrote {run.ranked} ranked listings to {out}", highlight=False)
+    elif fmt == "table":
+        console.print(table(run))
+    else:
+        typer.echo(render(run, fmt), nl=False)  # type: ignore[arg-type]
+
+
+@app.command()
+def demo(
+    db_path: Annotated[Path, typer.Option("--db", help="Demo warehouse (recreated on each run).")] = Path(
+        "warehouse/demo.duckdb"
+    ),
+    top: Annotated[int, typer.Option("--top", help="Rows to print.")] = 15,
+    out: Annotated[Path, typer.Option("--out", help="Shortlist report (HTML; a CSV is written beside it).")] = Path(
+        "reports/demo-shortlist.html"
+    ),
+) -> None:
+    """The whole pipeline offline on the bundled demo feed. Example: fjordjobs demo --top 20."""
+    from flows.demo import DEMO_DIR, crawl_demo_feed, fresh_database
+    from flows.jobs import CrawlError
+    from flows.pipeline import crawl_flow
+    from matching.reports.table import table
+    from matching.run import run_match
+
+    fresh_database(db_path)
+    console.print("[bold]fjordjobs demo[/]: serving 320 generated ads as a local NAV feed on 127.0.0.1 ...")
+    try:
+        result = crawl_demo_feed(db_path, crawl_flow)
+    except (CrawlError, IngestError, WarehouseError) as exc:
+        raise _die(str(exc)) from None
+    _report_ingest(result.first)
+    console.print(
+        f"then {result.deactivated} ads deactivated and {result.retitled} retitled at the source; "
+        f"incremental re-crawl from the saved cursor ({result.requests_second_crawl} requests):"
+    )
+    _report_ingest(result.second)
+    with db.connection(db_path) as con:
+        run = run_match(con, DEMO_DIR / "sample_cv.md", DEMO_DIR / "sample_profile.toml")
+    shown = dataclasses.replace(run, results=run.results[:top])
+    console.print(table(shown))
+    _write_report(run, "html", out)
+    _write_report(run, "csv", out.with_suffix(".csv"))
+    console.print(f"shortlist of {run.ranked} listings written to {out} and {out.with_suffix('.csv')}")
+    console.print(f'explore: fjordjobs sql --db {db_path} "SELECT title, employer, english_ok FROM listings LIMIT 10"')
 
 
 @app.command()
