@@ -15,9 +15,8 @@ import time
 from datetime import date
 from pathlib import Path
 
-from demo.generate_ads import generate_ads
-
 from demo.feed_server import NavFeedServer
+from demo.generate_ads import generate_ads
 from spiders.run import LOOPBACK_SETTINGS, PROJECT_ROOT, run_spider
 
 

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from demo.generate_ads import generate_ads
-
 from pipeline.ingest import ingest_file
 from spiders.extract_nav import ad_url, entry_fields
 from warehouse import db

@@ -140,10 +140,14 @@ def _write_report(run: object, fmt: str, out: Path) -> None:
 @app.command()
 def match(
     cv: Annotated[Path, typer.Option("--cv", help="Your CV: PDF, DOCX, Markdown or text.")],
-    profile: Annotated[Path | None, typer.Option("--profile", help="Profile TOML (degree, places, ...).")] = None,
+    profile: Annotated[
+        Path | None, typer.Option("--profile", help="Profile TOML (degree, places, ...).")
+    ] = None,
     db_path: DbOption = None,
     top: Annotated[int | None, typer.Option("--top", help="Keep the N best (default: all).")] = None,
-    english_only: Annotated[bool, typer.Option("--english-only", help="Only listings that accept English.")] = False,
+    english_only: Annotated[
+        bool, typer.Option("--english-only", help="Only listings that accept English.")
+    ] = False,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, json, md or html")] = "table",
     out: Annotated[Path | None, typer.Option("--out", help="Write the report to this file.")] = None,
 ) -> None:
@@ -177,9 +181,9 @@ def demo(
         "warehouse/demo.duckdb"
     ),
     top: Annotated[int, typer.Option("--top", help="Rows to print.")] = 15,
-    out: Annotated[Path, typer.Option("--out", help="Shortlist report (HTML; a CSV is written beside it).")] = Path(
-        "reports/demo-shortlist.html"
-    ),
+    out: Annotated[
+        Path, typer.Option("--out", help="Shortlist report (HTML; a CSV is written beside it).")
+    ] = Path("reports/demo-shortlist.html"),
 ) -> None:
     """The whole pipeline offline on the bundled demo feed. Example: fjordjobs demo --top 20."""
     from flows.demo import DEMO_DIR, crawl_demo_feed, fresh_database
@@ -207,7 +211,9 @@ def demo(
     _write_report(run, "html", out)
     _write_report(run, "csv", out.with_suffix(".csv"))
     console.print(f"shortlist of {run.ranked} listings written to {out} and {out.with_suffix('.csv')}")
-    console.print(f'explore: fjordjobs sql --db {db_path} "SELECT title, employer, english_ok FROM listings LIMIT 10"')
+    console.print(
+        f'explore: fjordjobs sql --db {db_path} "SELECT title, employer, english_ok FROM listings LIMIT 10"'
+    )
 
 
 @app.command()
@@ -277,7 +283,7 @@ def export(
 
 
 # --- sub-command registrations (other modules add their commands below this line) ---
-from flows import cli_hunt  # noqa: E402, I001
+from flows import cli_hunt  # noqa: E402
 
 cli_hunt.register(app)
 

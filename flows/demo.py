@@ -45,9 +45,7 @@ def fresh_database(db_path: Path) -> None:
     shutil.rmtree(db_path.parent / "landing", ignore_errors=True)
 
 
-def crawl_demo_feed(
-    db_path: Path, crawl: Callable[[str, list[str], Path, bool], IngestResult]
-) -> DemoRun:
+def crawl_demo_feed(db_path: Path, crawl: Callable[[str, list[str], Path, bool], IngestResult]) -> DemoRun:
     """Serve the demo ads, crawl them, change a few, crawl again; `crawl` is the Prefect crawl flow."""
     os.environ.setdefault("FJORDJOBS_TODAY", demo_day())
     ads = load_ads(DEMO_DATA / "nav_ads.jsonl.gz")

@@ -6,6 +6,6 @@ import os
 
 os.environ.setdefault("FJORDJOBS_TODAY", "2026-11-21")
 
-from flows import env  # noqa: E402
+from flows import env
 
 env.configure()
