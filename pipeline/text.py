@@ -11,7 +11,25 @@ import re
 
 from bs4 import BeautifulSoup
 
-_BLOCK_TAGS = ["p", "div", "li", "br", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "ul", "ol", "section", "article", "dt", "dd"]
+_BLOCK_TAGS = [
+    "p",
+    "div",
+    "li",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "ul",
+    "ol",
+    "section",
+    "article",
+    "dt",
+    "dd",
+]
 _SPACES = re.compile(r"[ \t\u00a0\u202f]+")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 
