@@ -115,6 +115,7 @@ class Analyzer:
         words |= {k for k in self.concepts if len(k) >= _MIN_PART and k.isalpha()}
         self.parts = frozenset(words)
         self._cache: dict[str, dict[str, tuple[str, ...]]] = {"no": {}, "en": {}}
+        self._splits: dict[str, tuple[str, str] | None] = {}
 
     # --- words -------------------------------------------------------------------------------------
 
@@ -167,6 +168,13 @@ class Analyzer:
 
     def _split(self, word: str) -> tuple[str, str] | None:
         """Split a compound at the longest known head: 'sykepleiervikar' -> ('sykepleier', 'vikar')."""
+        if word in self._splits:
+            return self._splits[word]
+        found = self._find_split(word)
+        self._splits[word] = found
+        return found
+
+    def _find_split(self, word: str) -> tuple[str, str] | None:
         for i in range(_MIN_PART, len(word) - _MIN_PART + 1):
             right = word[i:]
             if right not in self.parts:
