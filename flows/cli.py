@@ -282,6 +282,64 @@ def export(
         console.print(f"{table}: {count} rows -> {target}", highlight=False)
 
 
+ConfigFileOption = Annotated[
+    Path, typer.Option("--config", "-c", help="The configuration (fjordjobs init writes one).")
+]
+
+
+@app.command()
+def run(
+    config: ConfigFileOption = Path("fjordjobs.toml"),
+    wait: Annotated[
+        bool, typer.Option("--wait", help="Wait for a run in progress instead of refusing.")
+    ] = False,
+) -> None:
+    """Crawl every enabled source, load, match every profile, write reports. Example: fjordjobs run --config fjordjobs.toml."""
+    from contextlib import ExitStack
+
+    from flows.config import ConfigError, load_config
+    from flows.daily import daily_flow, warehouse_path
+    from flows.lock import RunLocked, run_lock
+    from flows.progress import terminal_progress
+    from flows.run_summary import print_summary
+
+    with ExitStack() as held:
+        try:
+            path = warehouse_path(load_config(config))
+            try:
+                held.enter_context(run_lock(path))
+            except RunLocked as exc:
+                if not wait:
+                    raise
+                console.print(f"{exc}: waiting ...", highlight=False)
+                held.enter_context(run_lock(path, wait=True))
+            with terminal_progress(console):
+                summary = daily_flow(str(config.resolve()), hold_lock=False)
+        except (ConfigError, RunLocked, WarehouseError) as exc:
+            raise _die(str(exc)) from None
+    print_summary(summary, console)
+    if not summary.ok:
+        raise _die(summary.headline())
+
+
+@app.command()
+def serve(
+    config: ConfigFileOption = Path("fjordjobs.toml"),
+    cron: Annotated[
+        str | None, typer.Option("--cron", help="Cron schedule, e.g. '0 6 * * *' (default: the file's).")
+    ] = None,
+) -> None:
+    """Run `fjordjobs run` on a schedule with Prefect (starts a local Prefect server unless PREFECT_API_URL is set). Example: fjordjobs serve --cron '0 6 * * *'."""
+    from flows.config import ConfigError
+    from flows.serve import ServeError
+    from flows.serve import serve as serve_flow
+
+    try:
+        serve_flow(config, cron, say=lambda line: console.print(line, highlight=False))
+    except (ConfigError, ServeError) as exc:
+        raise _die(str(exc)) from None
+
+
 # --- sub-command registrations (other modules add their commands below this line) ---
 from flows import cli_hunt  # noqa: E402
 

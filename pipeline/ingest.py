@@ -86,6 +86,9 @@ QUARANTINE_COLUMNS: dict[str, pa.DataType] = {
 }
 
 Stage = Callable[[str], None]
+# Called with the number of landing lines read so far (progress bars); every PROGRESS_EVERY lines and at the end.
+Progress = Callable[[int], None]
+PROGRESS_EVERY = 200
 
 
 class IngestError(RuntimeError):
@@ -153,12 +156,15 @@ def _quarantine(
     )
 
 
-def _read(path: Path, run_id: str, on: date) -> _Batch:
+def _read(path: Path, run_id: str, on: date, progress: Progress | None = None) -> _Batch:
     """Parse and normalise every line; nothing here touches the database."""
     batch = _Batch()
     now = _utc_naive(None)
+    number = 0
     with path.open(encoding="utf-8", errors="replace") as lines:
         for number, line in enumerate(lines, start=1):
+            if progress is not None and number % PROGRESS_EVERY == 0:
+                progress(number)
             if not line.strip():
                 continue
             try:
@@ -169,6 +175,8 @@ def _read(path: Path, run_id: str, on: date) -> _Batch:
                 _quarantine(batch, run_id, None, f"line {number}: not valid JSON ({exc})", line.strip(), now)
                 continue
             _take(batch, record, run_id, on, now, number)
+    if progress is not None:
+        progress(number)
     return batch
 
 
@@ -257,8 +265,10 @@ def ingest_file(
     started_at: datetime | None = None,
     on: date | None = None,
     stage: Stage | None = None,
+    progress: Progress | None = None,
 ) -> IngestResult:
-    """Load one landing file. `stage` is called at each step inside the transaction (tests use it to crash)."""
+    """Load one landing file. `stage` is called at each step inside the transaction (tests use it to crash);
+    `progress` with the number of lines read so far."""
     if not path.is_file():
         raise IngestError(f"no landing file at {path}")
     data_hash = _sha256(path.read_bytes())
@@ -268,7 +278,7 @@ def ingest_file(
     if done:
         return IngestResult(run_id=done[0], source=source or "", already_loaded=True)
 
-    batch = _read(path, run_id, on)
+    batch = _read(path, run_id, on, progress)
     source = source or (
         sorted(batch.sources)[0] if len(batch.sources) == 1 else ",".join(sorted(batch.sources))
     )
