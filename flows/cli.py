@@ -85,14 +85,16 @@ def ingest(
     db_path: DbOption = None,
 ) -> None:
     """Load landing files crawled elsewhere. Example: fjordjobs ingest landing/nav-2026.jsonl."""
+    from flows.lock import RunLocked, run_lock
     from flows.pipeline import ingest_flow
 
     missing = [str(f) for f in files if not f.is_file()]
     if missing:
         raise _die(f"no such landing file: {', '.join(missing)}")
     try:
-        results = ingest_flow(files, db.resolve_db_path(db_path))
-    except (IngestError, WarehouseError) as exc:
+        with run_lock(db.resolve_db_path(db_path)):
+            results = ingest_flow(files, db.resolve_db_path(db_path))
+    except (IngestError, WarehouseError, RunLocked) as exc:
         raise _die(str(exc)) from None
     for result in results:
         _report_ingest(result)
@@ -113,6 +115,7 @@ def crawl(
 ) -> None:
     """Crawl one source and load what came. Example: fjordjobs crawl nav --url http://127.0.0.1:8765."""
     from flows.jobs import SOURCES, CrawlError
+    from flows.lock import RunLocked, run_lock
     from flows.pipeline import crawl_flow
 
     if source not in SOURCES:
@@ -122,8 +125,9 @@ def crawl(
     loopback = bool(url) and all(u.startswith(("http://127.", "http://localhost")) for u in url or [])
     extra = {"i_have_permission": "yes"} if i_have_permission else None
     try:
-        result = crawl_flow(source, url or [], db.resolve_db_path(db_path), loopback, extra)
-    except (CrawlError, IngestError, WarehouseError) as exc:
+        with run_lock(db.resolve_db_path(db_path)):
+            result = crawl_flow(source, url or [], db.resolve_db_path(db_path), loopback, extra)
+    except (CrawlError, IngestError, WarehouseError, RunLocked) as exc:
         raise _die(str(exc)) from None
     _report_ingest(result)
     if not result.ok and result.health:
@@ -188,15 +192,19 @@ def demo(
     """The whole pipeline offline on the bundled demo feed. Example: fjordjobs demo --top 20."""
     from flows.demo import DEMO_DIR, crawl_demo_feed, fresh_database
     from flows.jobs import CrawlError
+    from flows.lock import RunLocked, run_lock
     from flows.pipeline import crawl_flow
     from matching.reports.table import table
     from matching.run import run_match
 
-    fresh_database(db_path)
-    console.print("[bold]fjordjobs demo[/]: serving 320 generated ads as a local NAV feed on 127.0.0.1 ...")
     try:
-        result = crawl_demo_feed(db_path, crawl_flow)
-    except (CrawlError, IngestError, WarehouseError) as exc:
+        with run_lock(db_path):
+            fresh_database(db_path)
+            console.print(
+                "[bold]fjordjobs demo[/]: serving 320 generated ads as a local NAV feed on 127.0.0.1 ..."
+            )
+            result = crawl_demo_feed(db_path, crawl_flow)
+    except (CrawlError, IngestError, WarehouseError, RunLocked) as exc:
         raise _die(str(exc)) from None
     _report_ingest(result.first)
     console.print(
