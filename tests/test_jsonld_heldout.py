@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urlsplit
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
 import pytest
 
@@ -77,19 +77,21 @@ def _ad_id(record: dict[str, Any]) -> str | None:
 
 
 def _same_page(url: str, base: str) -> str:
-    """The URL without fragment and without the parameters the site ignores, relative to the site."""
+    """The URL relative to the site, decoded, without fragment or the parameters the site ignores, query sorted."""
     parts = urlsplit(url)
-    kept = [
+    kept = sorted(
         (k, v)
         for k, v in parse_qsl(parts.query, keep_blank_values=True)
         if k not in IGNORED_PARAMS and not k.startswith("utm_")
-    ]
+    )
     query = f"?{urlencode(kept)}" if kept else ""
-    return f"{parts.scheme}://{parts.netloc}{parts.path}{query}".removeprefix(base)
+    origin = f"{parts.scheme}://{parts.netloc}" if parts.netloc else ""
+    return f"{origin}{unquote(parts.path)}{query}".removeprefix(base)
 
 
 def _answers_at(ad: Ad) -> set[str]:
-    paths = {ad.path, *ad.aliases}
+    """Every page (in `_same_page` form) that shows `ad`."""
+    paths = {_same_page(path, "") for path in (ad.path, *ad.aliases)}
     return paths | {path.rstrip("/") for path in paths if path.endswith("/")}
 
 
@@ -145,7 +147,7 @@ def test_only_the_unparseable_ad_is_quarantined(
 ) -> None:
     quarantined = [record for record in crawls[start] if record["kind"] == "quarantine"]
     pages = {_same_page(record["url"], site.base_url) for record in quarantined}
-    assert pages == {BROKEN_AD.path}, [(r["url"], r["reason"]) for r in quarantined]
+    assert pages == {_same_page(BROKEN_AD.path, "")}, [(r["url"], r["reason"]) for r in quarantined]
     assert len(quarantined) == 1
     assert "{{ job.title | json }}" in quarantined[0]["payload"]
 
@@ -167,6 +169,6 @@ def test_site_has_the_shape_the_issue_asks_for(site: SiteServer) -> None:
         for path in (ad.path, *ad.aliases):
             page = site.site[path]
             assert page.status == 200 and ad.title.encode() in page.body, path
-    ad_pages = {path for ad in ADS for path in _answers_at(ad)}
+    ad_pages = {path for ad in ADS for path in (ad.path, *ad.aliases)}
     others = {path for path in site.site if path not in ad_pages and "/applications/" not in path}
     assert len(others) >= 30
