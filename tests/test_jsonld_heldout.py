@@ -27,6 +27,7 @@ from tests.sites.heldout_careers import (
     SITEMAP_INDEX_PATH,
     Ad,
     build_site,
+    expected_fields,
 )
 
 pytestmark = pytest.mark.slow
@@ -172,3 +173,30 @@ def test_site_has_the_shape_the_issue_asks_for(site: SiteServer) -> None:
     ad_pages = {path for ad in ADS for path in (ad.path, *ad.aliases)}
     others = {path for path in site.site if path not in ad_pages and "/applications/" not in path}
     assert len(others) >= 30
+
+
+@pytest.mark.parametrize("start", ["index"])
+def test_the_ads_other_fields_come_through(crawls: dict[str, list[dict[str, Any]]], start: str) -> None:
+    """Description as HTML or text (never still escaped), employment types, deadline, salary, places."""
+    wrong = []
+    for record in _listings(crawls[start]):
+        ad = BY_ID.get(_ad_id(record) or "")
+        if ad is None:
+            continue
+        fields, want = record["fields"], expected_fields(ad)
+        description = fields.get("description") or ""
+        salary = json.dumps(fields.get("base_salary"))
+        locations = fields.get("locations") or []
+        problems = {
+            "description": "søker en engasjert" not in description or "&lt;" in description,
+            "employment_types": list(fields.get("employment_types") or []) != list(want.employment_types),
+            "expires": fields.get("expires") != want.expires,
+            "salary": (fields.get("base_salary") is None) != (not want.salary_numbers)
+            or any(str(n) not in salary for n in want.salary_numbers),
+            "locations": len(locations) != want.location_count
+            or (want.city_given and ad.city not in json.dumps(locations, ensure_ascii=False)),
+        }
+        bad = [name for name, failed in problems.items() if failed]
+        if bad:
+            wrong.append((ad.ad_id, ad.style, ad.quirk, bad))
+    assert not wrong, wrong

@@ -1000,3 +1000,41 @@ def ad_urls(base: str) -> dict[str, Ad]:
         for path in (ad.path, *ad.aliases):
             urls[base + path] = ad
     return urls
+
+
+@dataclass(frozen=True)
+class Expected:
+    """Fields beyond title and employer that the ad's JSON-LD states, as the spider should pass them on."""
+
+    employment_types: tuple[str, ...]
+    expires: str | None
+    salary_numbers: tuple[int, ...]
+    city_given: bool
+    location_count: int
+
+
+_HAND_EXPECTED = {
+    3: Expected(("FULL_TIME",), "2026-12-15", (640000,), True, 1),
+    4: Expected(("PART_TIME",), "2026-12-15", (), True, 1),
+    5: Expected(("FULL_TIME",), "2026-12-31", (), True, 1),
+    7: Expected(("Heltid",), "2026-12-15", (), True, 1),
+    8: Expected(("FULL_TIME",), "2026-12-15", (598000,), True, 1),
+}
+
+
+def expected_fields(ad: Ad) -> Expected:
+    """What `ad`'s page states in its JSON-LD, style by style (mirrors the renderers above)."""
+    if ad.style == "teamtailor":
+        return Expected(("FULL_TIME",), None, (), False, 0)  # `address: {}` is no place
+    if ad.style == "jobylon":
+        types = ("FULL_TIME", "TEMPORARY") if ad.quirk % 3 == 0 else ("FULL_TIME",)
+        return Expected(types, "2026-12-15T23:59:00+01:00", (520000, 610000), True, 2)
+    if ad.style == "webcruiter":
+        return Expected(("Heltid",), "2026-12-01T00:00:00", (), True, 1)
+    if ad.style == "recman":
+        return Expected(("CONTRACTOR",) if ad.quirk % 2 else ("FULL_TIME",), "2026-12-15", (46500,), True, 1)
+    if ad.style == "workday":
+        return Expected(("FULL_TIME",), None, (), True, 1)
+    if ad.style == "hand" and ad.quirk in _HAND_EXPECTED:
+        return _HAND_EXPECTED[ad.quirk]
+    return Expected(("FULL_TIME",), "2026-12-15", (), True, 1)
