@@ -9,7 +9,9 @@ BOT_NAME = "fjordjobs"
 SPIDER_MODULES = ["spiders.spiders"]
 NEWSPIDER_MODULE = "spiders.spiders"
 
-USER_AGENT = "fjordjobs/0.1 (+https://github.com/fjordjobs/fjordjobs; job-seeker tool; contact: fjordjobs@proton.me)"
+USER_AGENT = (
+    "fjordjobs/0.1 (+https://github.com/fjordjobs/fjordjobs; job-seeker tool; contact: fjordjobs@proton.me)"
+)
 ROBOTSTXT_OBEY = True
 
 # One site at a time, gently. NAV's feed entries allow a few parallel calls (at most 8).
