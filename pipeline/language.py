@@ -129,7 +129,9 @@ _WL_FIELD = (
 )
 # A bare "Språk:"/"Language:" label introduces a list of required languages, not a field of options.
 _WL = rf"(?:{_WL_FIELD}|\b(?:språk|language))"
-_WL_SEP = r"(?:\s+(?:vårt|vår|our|her)|\s+(?:i|in|på|at|hos|within)\s+\w+(?:\s+\w+)?)?\s*(?::|=|-|–|\bis\b|\ber\b|\bwill be\b|\bvil være\b|\bblir\b)\s*"
+# Where the working language applies may stand between the label and the value: "arbeidsspråket om bord er
+# engelsk", "the working language on board is English", "arbeidsspråket internt er engelsk".
+_WL_SEP = r"(?:\s+(?:vårt|vår|our|her)|\s+(?:i|in|på|at|hos|within)\s+\w+(?:\s+\w+)?|\s+(?:om bord|on board|onboard|internt|internally|here)(?:\s+(?:i|in|på|on|at|across)(?:\s+\w+){1,3}|\s+all\s+our\s+\w+)?)?\s*(?::|=|-|–|\bis\b|\ber\b|\bwill be\b|\bvil være\b|\bblir\b)\s*"
 _MAINLY = r"(?:(?:hovedsakelig|mainly|primarily|primært|mostly|stort sett|mostly)\s+)?"
 _OR = r"\s*(?:\beller\b|\bor\b|/|,)\s*(?:(?:et|eit|ett|a|an)\s+)?"
 _OR_STRICT = r"\s*(?:\beller\b|\bor\b|/)\s*(?:(?:et|eit|ett|a|an)\s+)?"
@@ -140,7 +142,7 @@ _SOFT = (
 )
 _SOFT_GAP = (
     r"(?:\s+(?:språk\w*|language|skills|kunnskap\w*|ferdighet\w*|knowledge|kjennskap|til|of|muntlig|skriftlig|munnleg|"
-    rf"skriftleg|written|spoken|oral|og|and|eller|or|både|i|in|tale|skrift)|\s*,|\s+{_ANY})"
+    rf"skriftleg|written|spoken|oral|og|and|eller|or|både|i|in|tale|skrift)|\s*,(?!\s*(?:og|and|men|but)\b)|\s+{_ANY})"
 )
 _NEED = (
     r"(?:krav|påkrevd|påkravd|nødvendig|naudsynt|required|requirement|needed|necessary|mandatory|"
@@ -229,6 +231,13 @@ STATEMENT_RULES: tuple[Rule, ...] = (
         rf"\s+(?:å\s+|to\s+)?(?:\w+\s+){{0,3}}?{NORDIC}",
     ),
     _rule(
+        "even if you do not speak Norwegian",
+        ENGLISH_OK,
+        EXPLICIT,
+        r"\b(?:selv om|sjølv om|even if|even though|although|though|om)\s+(?:du|you)\s+(?:ikke|ikkje|do not|don't|does not)\s+"
+        rf"(?:yet\s+|ennå\s+|enno\s+)?(?:speak|snakker|snakkar|kan|know|har|have|behersker|meistrar)\s+(?:\w+\s+)?{NORDIC}",
+    ),
+    _rule(
         "welcome without Norwegian",
         ENGLISH_OK,
         EXPLICIT,
@@ -273,6 +282,13 @@ STATEMENT_RULES: tuple[Rule, ...] = (
         EXPLICIT,
         rf"\b(?:all|daily|internal|day-to-day|daglig|intern|all intern)\s+(?:\w+\s+)?(?:communication|kommunikasjon)"
         rf"\s+(?:\w+\s+){{0,2}}?(?:in|på|is in|foregår på|skjer på)\s+{EN}",
+    ),
+    _rule(
+        "communication takes place in English",
+        ENGLISH_OK,
+        EXPLICIT,
+        rf"\b(?:kommunikasjon\w*|communication)\s+(?:\w+\s+){{0,3}}?(?:foregår|foregar|skjer|går|is|happens|"
+        rf"takes place)\s+(?:\w+\s+)?(?:på|in)\s+{EN}(?!\s*(?:og|and|samt|,|&|\+)\s*(?:\w+\s+)?{NORDIC})",
     ),
     _rule(
         "working language Scandinavian",
@@ -327,6 +343,15 @@ STATEMENT_RULES: tuple[Rule, ...] = (
         NORWEGIAN_REQUIRED,
         EXPLICIT,
         rf"(?:{NO}[^.;]{{0,40}}?\b(?:a2|b1|b2|c1|c2)\b|\b(?:a2|b1|b2|c1|c2)\b[^.;]{{0,30}}?{NO})",
+    ),
+    # A Nordic language asked for only after some years in the post ("må kunne undervise på norsk innen to
+    # år"): the job starts without it.
+    _rule(
+        "Norwegian within some years",
+        ENGLISH_OK,
+        EXPLICIT,
+        rf"{NORDIC}(?:\s+språk\w*|\s+language)?[^.;,]{{0,60}}?\b(?:innen|innan|within|i løpet av|etter|after)\s+"
+        r"(?:\w+\s+)?(?:år|years?|måneder|månader|months|semestre|semesters)\b",
     ),
     # Learning Norwegian on the job: not required at the start.
     _rule(
@@ -405,6 +430,8 @@ def sentence_statements(sentence: str) -> list[tuple[str, int, str]]:
             if rule.requirement is not None:
                 found.append((rule.requirement, rule.strength, rule.name))
             text = _mask(text, start, end)
+    listed: set[str] = set()
+    lone: list[tuple[str, str]] = []
     for match in _LIST_RE.finditer(text):
         tokens = list(_LANG_RE.finditer(match.group()))
         kinds = [t.lastgroup or "" for t in tokens]
@@ -415,11 +442,17 @@ def sentence_statements(sentence: str) -> list[tuple[str, int, str]]:
             name = "languages joined by or" if disjunction else "languages joined by and"
             if requirement is not None:
                 found.append((requirement, EXPLICIT, name))
+                listed.update(kinds)
         else:
             requirement = _single_statement(kinds[0], text, match.start(), match.end())
             if requirement is not None:
-                strength = HINT if requirement == ENGLISH_OK else EXPLICIT
-                found.append((requirement, strength, "language with proficiency words"))
+                lone.append((kinds[0], requirement))
+    # A lone mention of a language that a list in the same sentence names again is that list's context,
+    # not a second demand: "Undervisningsspråket er norsk, og du må beherske norsk eller svensk".
+    for kind, requirement in lone:
+        if kind not in listed:
+            strength = HINT if requirement == ENGLISH_OK else EXPLICIT
+            found.append((requirement, strength, "language with proficiency words"))
     return found
 
 

@@ -54,13 +54,13 @@ _PAY_WORDS = (
 _WORD_START_CUES = frozenset({"kr", "nok", "pay", "earn", "wage"})
 _THOUSANDS_K = re.compile(r"\d\s?k\b")
 _SALARY_WORD = re.compile(
-    r"\b\w*løn(?:n)?(?:a|en|er)?\b|\b\w*lønns?(?:spenn|ramme|nivå|intervall|plassering|innplassering|"
+    r"\b\w*løn(?:n)?(?:a|en|er)?\b|\b(?:av)?lønn(?:es|ast)\b|\b(?:av)?løn(?:ast|es)\b|\bremunerated\b|\b\w*lønns?(?:spenn|ramme|nivå|intervall|plassering|innplassering|"
     r"betingelse|vilkår|stige|bånd|-)\w*|\bsalar(?:y|ies)\b|\bbase pay\b|\bpay\b|\bpaid\b|\bwages?\b|"
     r"\bcompensation\b|\bremuneration\b|\bearn\w*|\bincome\b|\btjen(?:e|er)\b|\binntekt\b|\bhonorar\b",
     _I,
 )
 _DECOY_WORD = re.compile(
-    r"\w*(?:bonus|provisjon|commission|tilskudd|tilskot|stipend|allowance|godtgjør|godtgjer|tillegg|"
+    r"\w*(?:bonus|provisjon|commission|tilskudd|tilskot|stipend(?!iat)|allowance|godtgjør|godtgjer|tillegg|"
     r"flytte|relocation|husleie|leiebolig|depositum|omsetning|revenue|turnover|budsjett|budget|"
     r"ansatte|tilsette|employees|medarbeidere|pensjon|pension|rabatt|discount|forsikring|insurance|"
     r"aksje|equity|opsjon|investering|investment|funding|kunder|customers|brukere|innbyggere|"

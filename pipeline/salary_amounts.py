@@ -57,9 +57,11 @@ _MASKS: tuple[re.Pattern[str], ...] = (
     re.compile(r"(?<!\d[ .,\u00a0\u202f\u2009])\b(?:19|20)\d{2}\b(?![ .,\u00a0\u202f\u2009]?\d)"),
 )
 
-#: Pay-scale steps: "lønnstrinn 54–59", "ltr. 62-68", "lønnstrinn 55 til 65", "ltr 60".
+#: Pay-scale steps: "lønnstrinn 54–59", "ltr. 62-68", "lønnstrinn 55 til 65", "ltr 60"; English-language state
+#: ads name the same steps "salary grade 57–63" or "pay grade 60".
 PAY_SCALE = re.compile(
-    r"\b(?:lønnstrinn(?:ene|a)?|lønstrinn|l\.?\s?tr\.?)\s*:?\s*(?:nr\.?\s*)?(\d{1,3})"
+    r"\b(?:lønnstrinn(?:ene|a)?|lønstrinn|l\.?\s?tr\.?|(?:salary|pay|wage)\s+(?:grades?|levels?|steps?|scale\s+steps?))"
+    r"\s*:?\s*(?:nr\.?\s*)?(\d{1,3})"
     r"(?:\s*(?:[-–—]|til|to)\s*(\d{1,3}))?(?![\d.,]?\d)",
     _I,
 )
@@ -81,7 +83,8 @@ _SUFFIX_SCALE |= {"mrd": 10**9, "billion": 10**9, "bn": 10**9}
 _CURRENCY_BEFORE = re.compile(r"(?:\bkr\.?|\bnok|\bkroner)\s*:?\s*$", _I)
 _CURRENCY_AFTER = re.compile(r"^\s*(?:kr\b|kr\.|nok\b|kroner\b|,-)", _I)
 _RANGE_GAP = re.compile(
-    r"^\s*(?:(?:kr\.?|nok|kroner|,-)\s*)?(?:-|–|—|til|to|opp til)\s*(?:(?:kr\.?|nok)\s*)?$", _I
+    r"^\s*(?:(?:kr\.?|nok|kroner|,-)\s*)?(?:-|–|—|til|to|(?:og\s+|and\s+)?(?:opp ?til|up to|inntil))\s*(?:(?:kr\.?|nok)\s*)?$",
+    _I,
 )
 _AND_GAP = re.compile(r"^\s*(?:(?:kr\.?|nok|kroner|,-)\s*)?(?:og|and)\s*(?:(?:kr\.?|nok)\s*)?$", _I)
 _BETWEEN = re.compile(r"(?:mellom|between)\s*(?:kr\.?|nok)?\s*:?\s*$", _I)

@@ -384,3 +384,45 @@ def test_evaluation_set_scores_and_never_invents() -> None:
         )
     assert invented == 0
     assert exact / len(items) >= 0.9
+
+
+# Shapes missed on the held-out career-page set (tests/eval/normalise/heldout_career.jsonl); each test
+# uses new sentences, not the set's own.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Postdoktorer lønnes med kr 598 000 per år.", (598_000, 598_000, "annual")),
+        ("Stillinga vert lønast med 575 000 kroner i året.", (575_000, 575_000, "annual")),
+        ("Som stipendiat får du kr 541 000 i årslønn.", (541_000, 541_000, "annual")),
+        ("Stipendiater avlønnes med NOK 532 200 brutto.", (532_200, 532_200, "annual")),
+    ],
+)
+def test_pay_verbs_claim_the_amount(text: str, expected: tuple[int | None, int | None, str | None]) -> None:
+    assert read(text) == expected
+
+
+def test_a_research_fellow_title_is_not_a_grant() -> None:
+    assert read("Lønn for stipendiat: kr 532 200.")[:2] == (532_200, 532_200)
+    # a real stipend is still no salary
+    assert read("Du får et stipend på kr 50 000.")[:2] == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The position is placed in salary grade 60–64.", (553_500, 593_500)),
+        ("Pay grade 62 in the state salary scale.", (573_900, 573_900)),
+        ("Salary level 55 to 59, depending on qualifications.", (509_500, 544_400)),
+    ],
+)
+def test_english_pay_scale_grades(text: str, expected: tuple[int, int]) -> None:
+    assert read(text) == (*expected, "pay_scale:2022-05-01")
+
+
+def test_english_grade_words_without_pay_are_not_steps() -> None:
+    assert read("Master's degree with grade 3 or better; NOK 650 000 per year.")[:2] == (650_000, 650_000)
+
+
+def test_range_closed_by_and_up_to() -> None:
+    assert read("Lønn fra 590 000 kroner og opp til 680 000 kroner.")[:2] == (590_000, 680_000)
+    assert read("Salary from NOK 610,000 and up to NOK 700,000.")[:2] == (610_000, 700_000)
