@@ -82,14 +82,32 @@ def is_agency_name(employer: str | None) -> bool:
     return any(key == k or key.startswith(k + " ") for k in _agency_keys())
 
 
-def is_staffing_agency(employer: str | None, text: str) -> bool:
-    """True when an agency posts for a client: a known agency employer or a client-as-employer phrasing."""
-    if is_agency_name(employer):
-        return True
-    body = text or ""
+# An agency hiring for itself: "til vårt eget kontor", "stillingen er i ManpowerGroup", "internal position".
+_OWN_STAFF = re.compile(
+    r"\b(?:til|i|for|in|to|join)\s+(?:vårt|vår|våre|our)\s+(?:eget|egen|egne|own)\s+"
+    r"(?:kontor\w*|team\w*|avdeling\w*|stab\w*|organisasjon\w*|office\w*|department\w*|staff)|"
+    r"\binterne?\s+(?:stilling\w*|rolle|rekruttering)|\binternal\s+(?:position|role|vacancy|hire)|"
+    r"(?:[-–:]\s*intern(?:t)?\s*$)",
+    re.I | re.M,
+)
+
+
+def _agency_text(body: str) -> bool:
     if _CLIENT_AS_EMPLOYER.search(body):
         return True
     for sentence in re.split(r"(?<=[.!?])\s+|\n+", body):
         if _AGENCY_WORDS.search(sentence) and not _REFUSAL.search(sentence):
             return True
     return False
+
+
+def is_staffing_agency(employer: str | None, text: str) -> bool:
+    """True when an agency posts for a client: a known agency employer or a client-as-employer phrasing.
+
+    An agency advertising a post in its own organisation (a recruiter for its own office) is an ordinary
+    employer: False, unless the text also names a client as the employer or speaks of hiring out.
+    """
+    body = text or ""
+    if is_agency_name(employer):
+        return not _OWN_STAFF.search(body) or _agency_text(body)
+    return _agency_text(body)

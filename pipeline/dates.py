@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 # Bokmål, nynorsk and English month names and their usual abbreviations (nynorsk spells them like bokmål).
 _MONTHS: dict[str, int] = {
@@ -46,7 +47,7 @@ _DEADLINE_LABEL = re.compile(
     r"(?:søknadsfrist(?:en)?|søknadsfristen\s+er|søknadsfrist\s+er|frist\s+for\s+søknad|"
     r"søk\s+(?:senest\s+)?innen|søknad\s+sendes\s+(?:senest\s+)?innen|"
     r"application\s+deadline|deadline\s+for\s+applications?|apply\s+(?:no\s+later\s+than|by|before)|"
-    r"\bfrist)\s*(?:er|is|:|-|–)?\s*",
+    r"closing\s+date|applications?\s+close[sd]?(?:\s+on)?|\bdeadline|\bfrist)\s*(?:er|is|:|-|–)?\s*",
     re.IGNORECASE,
 )
 
@@ -155,17 +156,26 @@ def parse_timestamp(value: str | None) -> datetime | None:
     return parsed
 
 
+def _oslo_date(moment: datetime) -> date:
+    """The calendar day in Norway of a naive-UTC moment (CET/CEST; a fixed +1 h if no zone data exists)."""
+    try:
+        return moment.replace(tzinfo=UTC).astimezone(ZoneInfo("Europe/Oslo")).date()
+    except ZoneInfoNotFoundError:
+        return (moment + timedelta(hours=1)).date()
+
+
 def lifecycle_status(source_status: str, deadline: date | None, expires: datetime | None, on: date) -> str:
     """ "inactive" when the source says so, "expired" once the deadline or expiry has passed, else "active".
 
-    The deadline day itself is still open. `expires` is naive UTC and is often midnight Oslo time of the
-    deadline day (23:00 UTC the day before), so an expiry counts as passed only from the second day
-    after its UTC date: a NAV ad expiring "2026-12-15T00:00:00+01:00" is active on the 15th, expired on the 16th.
+    The deadline day itself is still open. `expires` is naive UTC; it is read as a day in Norway, and the
+    ad stays open through that day: NAV's "2026-12-15T00:00:00+01:00" (midnight Oslo, 23:00 UTC the day
+    before) is active on the 15th and expired on the 16th, and so is a validThrough of
+    "2026-12-15T12:00:00+01:00" or "2026-12-15T23:59:00+01:00".
     """
     if (source_status or "").strip().upper() == "INACTIVE":
         return "inactive"
     if deadline is not None and deadline < on:
         return "expired"
-    if expires is not None and expires.date() + timedelta(days=1) < on:
+    if expires is not None and _oslo_date(expires) < on:
         return "expired"
     return "active"

@@ -25,39 +25,62 @@ _NONE = re.compile(
     r"no\s+(?:formal\s+)?(?:education|degree|qualifications?)\s+(?:is\s+)?(?:required|needed|necessary)|"
     r"(?:a\s+)?(?:formal\s+)?(?:education|degree)\s+is\s+not\s+(?:required|necessary|a\s+requirement)|"
     r"(?:do|does)\s+not\s+(?:need|require)\s+(?:a\s+|any\s+)?(?:formal\s+)?(?:education|degree)|"
-    r"no\s+experience\s+or\s+education\s+(?:is\s+)?required",
+    r"no\s+experience\s+or\s+education\s+(?:is\s+)?required|"
+    r"no\s+(?:specific\s+|particular\s+|formal\s+)?(?:education(?:al\s+background)?|degree)s?\s+"
+    r"(?:or\s+(?:\w+\s+){0,2}?experience\s+)?(?:is\s+|are\s+)?(?:required|needed|necessary)|"
+    r"(?:degree|education|utdanning)\b[^.\n]{0,60}?\b(?:does\s+not|doesn't|do\s+not)\s+matter|"
+    r"(?:utdanning|grad)\b[^.\n]{0,60}?\bspiller\s+ingen\s+rolle",
     re.I,
 )
 _MASTER = re.compile(
     r"master's|masters|master\w*|\bmsc\b|\bm\.sc\b|\bmaster-|sivilingeniør\w*|siv\.?\s?ing|"
     r"hovedfag|cand\.\s?\w+|høyere\s+grad|doktorgrad|\bph\.?\s?d\b|\bdoctorate\b|5[- ]årig|femårig|"
-    r"profesjonsstudi\w*",
+    r"profesjonsstudi\w*|autorisasjon\s+som\s+(?:lege|psykolog|tannlege|dyrlege)|"
+    r"(?:godkjent\s+)?spesialist\s+i\s+(?:\w+\s+)?(?:medisin|psykiatri|psykologi|kirurgi|\w+medisin)|"
+    r"legeutdanning|medisinstudiet|medical\s+degree|licen[cs]ed\s+(?:physician|psychologist)",
     re.I,
 )
 _BACHELOR = re.compile(
-    r"bachelor\w*|bachelor's|\bbsc\b|\bb\.sc\b|høy[e]?re\s+utdanning|høgare\s+utdanning|høyskole\w*|høgskole\w*|"
-    r"høgskule\w*|universitet\w*|university\s+(?:degree|education)|college\s+degree|"
+    r"bachelor\w*|bachelor's|\bbsc\b|\bb\.sc\b|høy[e]?re\s+utdanning|høgare\s+utdanning|"
+    r"(?:høy|høg)sk(?:o|u)le(?:utdanning|nivå)|universitets\w*utdanning|universitetsnivå|"
+    r"(?:utdanning|grad|eksamen)\s+(?:fra|frå)\s+(?:et\s+|eit\s+)?(?:universitet|høyskole|høgskole|høgskule)|"
+    r"(?:høy|høg)sk(?:o|u)le\s*(?:/|eller)\s*universitet|universitet\s*(?:/|eller|og)\s*(?:høy|høg)sk(?:o|u)le|"
+    r"university\s+(?:degree|education)|college\s+degree|"
+    r"utdannet\s+(?:som\s+)?(?:barnehagelærer|sykepleier|lærer|vernepleier|sosionom|ingeniør|"
+    r"fysioterapeut|ergoterapeut|barnevernspedagog)|"
     r"(?:relevant|academic|technical|engineering|higher|university)\s+(?:\w+\s+)?degree|\bdegree\s+in\b|"
-    r"higher\s+education|3[- ]årig|treårig|ingeniørutdanning|lærerutdanning|sykepleierutdanning|"
+    r"higher\s+education|(?:3[- ]årig|treårig)\s+(?:\w+\s+){0,2}?(?:utdanning|studium|høyskole\w*|høgskule\w*|"
+    r"bachelor\w*|profesjonsutdanning)|ingeniørutdanning|lærerutdanning|sykepleierutdanning|"
     r"autorisasjon\s+som\s+(?:sykepleier|vernepleier|fysioterapeut|ergoterapeut|barnehagelærer|lærer)|"
     r"barnehagelærerutdanning|vernepleierutdanning|bachelornivå|lavere\s+grad|cand\.\s?mag",
     re.I,
 )
 _VOCATIONAL = re.compile(
     r"fagbrev\w*|svennebrev\w*|fagskole\w*|fagskule\w*|yrkesfaglig\w*|vocational|trade\s+certificate|"
-    r"apprenticeship\s+certificate|journeyman|mesterbrev\w*|kompetansebevis|sertifikat\s+som\s+\w+",
+    r"apprenticeship\s+certificate|certificate\s+of\s+apprenticeship|craft\s+certificate|journeyman|mesterbrev\w*|kompetansebevis|sertifikat\s+som\s+\w+",
     re.I,
 )
 _ADVANTAGE = re.compile(
-    r"fordel|ønskelig|ønskeleg|ønskes|meritterende|positivt|\bplus\b|\bbonus\b|advantage|nice\s+to\s+have|"
+    r"fordel|ønskelig|ønskeleg|ønskjeleg|ynskjeleg|ynskt|ønskes|meritterende|positivt|\bplus\b|\bbonus\b|advantage|nice\s+to\s+have|"
     r"preferably|preferred|desirable|beneficial|is\s+an?\s+asset|\bmerit\b|foretrekk\w*|gjerne|"
     r"vektlegges|vektlagt|vurderes\s+positivt|weighted|considered\s+positively",
     re.I,
 )
-# Levels named in passing, not as a requirement: study programmes the employer offers, people it has.
+# Levels named in passing, not as a requirement: study programmes the employer offers. The whole sentence
+# is about the offer, so it is skipped.
 _NOT_REQUIREMENT = re.compile(
-    r"masteroppgave|bacheloroppgave|student\w*|master\s+thesis|bachelor\s+thesis|vi\s+tilbyr|we\s+offer|"
-    r"videreutdanning|etter-\s+og\s+videreutdanning|mulighet\s+for\s+å\s+ta|opportunity\s+to\s+(?:take|pursue)",
+    r"vi\s+tilbyr|we\s+offer|mulighet\s+for\s+å\s+ta|opportunity\s+to\s+(?:take|pursue)",
+    re.I,
+)
+# Levels a clause names as something other than the applicant's finished education: students and theses
+# the employer takes in, continuing education on top of a base degree, the certificate an apprentice will
+# earn. Only that clause is skipped: "Fagbrev som helsefagarbeider, eller sykepleierstudent" still asks
+# for the fagbrev.
+_NOT_REQUIREMENT_CLAUSE = re.compile(
+    r"masteroppgave|bacheloroppgave|student\w*|master\s+thesis|bachelor\s+thesis|enrolled|\bstudying\b|"
+    r"videreutdanning|vidareutdanning|"
+    r"(?:får|ta|tar|oppnå|oppnår|avlegge|avlegger|earn|obtain)\s+(?:\w+\s+){0,2}?(?:fagbrev\w*|svennebrev\w*)|"
+    r"fagprøve\w*",
     re.I,
 )
 # A sentence that says its level is not required ("a degree is a plus, but not required").
@@ -106,6 +129,8 @@ def required_education(text: str) -> str | None:
         clauses = [c for c in _CLAUSE_SPLIT.split(sentence) if c.strip()]
         for clause in clauses:
             if _ADVANTAGE.search(clause) or _NOT_REQUIRED.search(clause):
+                continue
+            if _NOT_REQUIREMENT_CLAUSE.search(clause):
                 continue
             required |= _levels(clause)
     if not required:

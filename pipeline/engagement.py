@@ -34,21 +34,26 @@ _TEMPORARY_TEXT = re.compile(
     r"maternity\s+cover|parental\s+leave\s+cover|internship|seasonal\s+(?:job|position|work)|summer\s+job|"
     r"contract\s+of\s+\d+\s+months?|\d+[- ]months?\s+contract|contract\s+(?:position|role)|"
     r"for\s+a\s+period\s+of\s+\d+\s+(?:months?|years?)|"
+    r"(?:assignment|contract|oppdrag(?:et)?|kontrakt(?:en)?)\b[^.\n]{0,40}?\b(?:for|på|i)\s+(?:\w+\s+)?"
+    r"(?:\d+|one|two|three|four|six|nine|twelve|eighteen|ett|to|tre|fire|seks|ni|tolv|atten)\s+"
+    r"(?:months?|years?|måneder|mnd|år)\b|"
     r"(?:i|for)\s+en\s+periode\s+på\s+\d+\s+(?:måneder|mnd|år|uker))",
     re.I,
 )
 # "engasjement" as a post, not as "commitment": a duration, an end date or "ledig"/"%" next to it.
 _ENGASJEMENT_POST = re.compile(
     r"(?:ledig(?:e)?|\d+\s*%|et\s+\d+[- ]årig|midlertidig)\s+engasjement\b|"
-    r"\b(?:et\s+)?engasjement\s+(?:i|på|for|med\s+varighet|ut|frem\s+til|fram\s+til|til\s+og\s+med|i\s+inntil)"
+    r"\b(?:et\s+)?engasjement\s+(?:i|på|for|med\s+varighet(?:\s+på)?|ut|frem\s+til|fram\s+til|til\s+og\s+med|i\s+inntil)"
     r"\s+(?:inntil\s+|ca\.?\s+)?(?:\d+|ett|to|tre|fire|seks|ni|tolv|året|\d{1,2}\.\d{1,2}\.\d{2,4})"
     r"(?:\s*(?:måneder|mnd|år|uker|\.\d))?",
     re.I,
 )
 _PERMANENT_TEXT = re.compile(
     r"\b(?:fast(?:e)?\s+(?:\d+\s*%\s+)?(?:stilling\w*|ansettelse|tilsetting|jobb|heltidsstilling|"
-    r"deltidsstilling|ansatt)|fast,\s*\d+\s*%|\d+\s*%\s+fast\b|"
-    r"permanent,?\s+(?:(?:and\s+)?full[- ]time\s+)?(?:position|role|contract|employment|job|post|hire)|"
+    r"deltidsstilling|ansatt)|fast,\s*\d+\s*%|\d+\s*%\s+fast\b|stilling,\s*fast\b|"
+    r"(?:ansettelsesform|tilsettingsform|stillingstype|varighet|type\s+of\s+employment|employment\s+type)"
+    r"\s*:?\s*(?:fast|permanent)\b|"
+    r"permanent,?\s+(?:(?:and\s+)?(?:full|part)[- ]time\s+)?(?:position|role|contract|employment|job|post|hire)|"
     r"(?:full[- ]time|heltid),?\s+(?:and\s+)?permanent\b|permanent,?\s+(?:and\s+)?full[- ]time\b)",
     re.I,
 )
@@ -84,8 +89,17 @@ def _first_text_signal(text: str) -> bool | None:
     return min(signals)[1]
 
 
+# A whole ad has room to state its terms. Norwegian law makes permanent employment the rule and a fixed
+# term the exception that must be agreed (arbeidsmiljøloven § 14-9), so a complete ad that names no fixed
+# term offers a permanent post. A snippet or a near-empty body stays unknown.
+_COMPLETE_AD_WORDS = 80
+
+
 def is_temporary(engagement: str | None, employment_types: list[str], text: str) -> bool | None:
-    """True for fixed-term positions, False for permanent ones, None when nothing says which."""
+    """True for fixed-term positions, False for permanent ones, None when nothing says which.
+
+    A complete ad (at least 80 words) with no fixed-term signal anywhere is permanent (False).
+    """
     key = _field_key(engagement or "")
     temporary_keys = {k.replace(" ", "_") for k in _TEMPORARY_FIELDS}
     # Finn writes combined values such as "Sommer/Sesong": any temporary part makes it temporary.
@@ -101,4 +115,7 @@ def is_temporary(engagement: str | None, employment_types: list[str], text: str)
         return True
     if "permanent" in types:
         return False
-    return _first_text_signal(body)
+    signal = _first_text_signal(body)
+    if signal is None and len(body.split()) >= _COMPLETE_AD_WORDS:
+        return False
+    return signal

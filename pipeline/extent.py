@@ -5,6 +5,8 @@ beats a bare "Heltid"/"Deltid"/"FULL_TIME", because it is the more specific stat
 field only knows the two words (raw "Heltid_og_Deltid" even becomes "Heltid"). "Deltid" without a number
 is an unknown share (None). With several position percentages, the first one wins: ads lead with the
 position they advertise. A range ("80-100 %") gives its lower bound, the share the employer commits to.
+A percentage right after an amount of money ("Lønn fra kr 510 000 i 100 % stilling") is the basis the pay
+is quoted on, not the share: the ad's own "Stillingen er på 90 %" decides.
 """
 
 from __future__ import annotations
@@ -49,26 +51,45 @@ _FULL_TIME_FIELDS = {
 _PART_TIME_FIELDS = {"deltid", "part_time", "part-time", "parttime", "part time"}
 
 
+# A labelled share without a percent sign, as ATS fact lists write it: "Stillingsprosent: 100".
+_LABELLED_SHARE = re.compile(
+    r"\b(?:stillingsprosent|stillingsstørrelse|stillingsstorleik|stillingsandel|stillingsbrøk)\s*:?\s*"
+    r"(?:er\s+)?(?:på\s+)?(\d{1,3})\b(?!\s*(?:%|prosent|-|–))",
+    re.I,
+)
+# Sentence ends inside the window before a number. A period before a digit or a lower-case word is an
+# abbreviation ("ca. 40 %", "inntil ca. 80 %"), not the end of a sentence.
+_SENTENCE_END = re.compile(r"[;\n]|[.!?](?=\s+[A-ZÆØÅ])")
+# An amount of money just before a share: "Lønn fra kr 510 000 i 100 % stilling" states what the pay
+# would be at full time (the usual way pay scales are quoted), not the share of this position.
+_PAY_BASIS = re.compile(r"lønn|løn\b|salary|\bkr\b|\bnok\b|\d{3}[ .\u00a0]\d{3}", re.I)
+
+
 def _position_percentages(text: str, need_context: bool) -> list[int]:
     """Percentages in `text` that describe the job share, in order of appearance."""
-    found: list[int] = []
+    found: list[tuple[int, int]] = []
     for m in _PERCENT.finditer(text):
         low = int(m[1])
         if m[2] is not None and low > int(m[2]):
             continue
         if not 1 <= low <= 100:
             continue
-        before = text[max(0, m.start() - 30) : m.start()]
+        before = text[max(0, m.start() - 40) : m.start()]
         after = text[m.end() : m.end() + 30]
         # Only the words right after the number, and those just before it, describe it.
         after_near = re.split(r"[.;,\n]", after, maxsplit=1)[0]
-        before_near = re.split(r"[.;\n]", before)[-1]
+        before_near = _SENTENCE_END.split(before)[-1]
         if _NOT_EXTENT.search(after_near[:20]) or _NOT_EXTENT.search(before_near[-20:]):
             continue
         if need_context and not (_EXTENT_WORD.search(after_near) or _EXTENT_WORD.search(before_near)):
             continue
-        found.append(low)
-    return found
+        if _PAY_BASIS.search(before_near):
+            continue
+        found.append((m.start(), low))
+    for m in _LABELLED_SHARE.finditer(text):
+        if 1 <= int(m[1]) <= 100:
+            found.append((m.start(), int(m[1])))
+    return [pct for _, pct in sorted(found)]
 
 
 def parse_extent(extent: str | None, employment_types: list[str], text: str) -> int | None:

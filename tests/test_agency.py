@@ -65,3 +65,19 @@ def test_employer_key_drops_legal_form() -> None:
     assert employer_key("Adecco Norge AS") == "adecco"
     assert employer_key("EQUINOR ASA") == "equinor"
     assert employer_key("Oslo universitetssykehus HF") == "oslo universitetssykehus hf"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Randstad søker en konsulentleder til vårt eget kontor i Drammen.",
+        "Adecco is hiring a payroll specialist for an internal position at our head office.",
+    ],
+)
+def test_agency_hiring_for_its_own_office_is_not_an_agency_posting(text: str) -> None:
+    assert is_staffing_agency("Randstad AS", text) is False
+
+
+def test_own_office_wording_does_not_hide_a_client_posting() -> None:
+    text = "Du blir ansatt i vårt eget team av konsulenter og leid ut til vår kunde i Sandnes."
+    assert is_staffing_agency("Randstad AS", text) is True

@@ -115,3 +115,17 @@ def test_every_written_form_of_a_date_parses_back(d: date) -> None:
         f"{d.day}. {months[d.month - 1]} {d.year}",
     ):
         assert parse_deadline(f"Søknadsfrist: {text}", REF) == d
+
+
+def test_expiry_is_judged_by_the_day_in_norway() -> None:
+    noon = parse_timestamp("2026-11-20T12:00:00+01:00")
+    assert lifecycle_status("ACTIVE", None, noon, date(2026, 11, 20)) == "active"
+    assert lifecycle_status("ACTIVE", None, noon, date(2026, 11, 21)) == "expired"
+    late = parse_timestamp("2026-06-30T23:30:00+02:00")
+    assert lifecycle_status("ACTIVE", None, late, date(2026, 6, 30)) == "active"
+    assert lifecycle_status("ACTIVE", None, late, date(2026, 7, 1)) == "expired"
+
+
+def test_bare_deadline_and_closing_date_labels() -> None:
+    assert find_deadline_in_text("Deadline: 2026-12-03\nStart: January") == date(2026, 12, 3)
+    assert find_deadline_in_text("Closing date: 4 January 2027.") == date(2027, 1, 4)

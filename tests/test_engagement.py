@@ -70,3 +70,38 @@ def test_annet_and_self_employed_fall_back_to_text() -> None:
     assert is_temporary("Annet", [], "Arbeid som vekter.") is None
     assert is_temporary("Selvstendig næringsdrivende", [], "") is None
     assert is_temporary("Annet", [], "Sommerjobb på kafé.") is True
+
+
+def test_engasjement_with_stated_duration_is_temporary() -> None:
+    text = "Stillingen er et engasjement med varighet på 14 måneder, med oppstart i mars."
+    assert is_temporary(None, [], text) is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You will join through our agency; the assignment runs initially for nine months at the client.",
+        "Oppdraget er i første omgang for 8 måneder hos kunden.",
+    ],
+)
+def test_assignment_with_a_duration_is_temporary(text: str) -> None:
+    assert is_temporary(None, [], text) is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vi har ledig en 40 % stilling, fast, på kveldstid.",
+        "Ansettelsesform: Fast\nStillingsprosent: 100",
+        "We offer a permanent part-time position of 60 % on weekdays.",
+    ],
+)
+def test_more_ways_to_say_permanent(text: str) -> None:
+    assert is_temporary(None, [], text) is False
+
+
+def test_complete_ad_without_a_fixed_term_is_permanent() -> None:
+    ad = " ".join(["Vi søker en blid medarbeider til butikken vår på Lambertseter."] * 10)
+    assert is_temporary(None, [], ad) is False
+    assert is_temporary(None, [], "Vi søker en blid medarbeider til butikken.") is None
+    assert is_temporary(None, [], ad + " Stillingen er et vikariat i ett år.") is True

@@ -69,3 +69,18 @@ def test_first_position_percentage_wins() -> None:
 def test_any_stated_share_is_read(pct: int) -> None:
     assert parse_extent(None, [], f"Vi har ledig en {pct} % stilling.") == pct
     assert parse_extent(f"{pct} %", [], "") == pct
+
+
+def test_pay_quoted_at_full_time_does_not_override_the_stated_share() -> None:
+    text = "Lønn fra kr 545 000 i 100 % stilling etter ansiennitet.\nStillingen er på 70 % med nattevakter."
+    assert parse_extent(None, ["PART_TIME"], text) == 70
+    assert parse_extent(None, [], "Stillingen er på 80 %. Lønn: 600 000 kroner i 100 % stilling.") == 80
+
+
+def test_abbreviation_before_the_share_keeps_its_context() -> None:
+    assert parse_extent(None, ["PART_TIME"], "Vi tilbyr en deltidsstilling på ca. 35 % i helgene.") == 35
+
+
+def test_labelled_share_without_percent_sign() -> None:
+    assert parse_extent(None, [], "Ansettelsesform: Fast\nStillingsprosent: 60\nArbeidssted: Bodø") == 60
+    assert parse_extent(None, [], "Stillingsstørrelse: 100") == 100
