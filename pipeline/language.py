@@ -291,6 +291,15 @@ STATEMENT_RULES: tuple[Rule, ...] = (
         rf"takes place)\s+(?:\w+\s+)?(?:på|in)\s+{EN}(?!\s*(?:og|and|samt|,|&|\+)\s*(?:\w+\s+)?{NORDIC})",
     ),
     _rule(
+        "we work in English",
+        ENGLISH_OK,
+        EXPLICIT,
+        r"(?:\b(?:we|vi)\s+(?:\w+\s+)?(?:work|jobber|jobbar|arbeider|arbeider|communicate|kommuniserer)"
+        r"|\bwork\s+is\s+(?:\w+\s+)?(?:conducted|done|carried out|performed))"
+        rf"\s+(?:(?:mainly|mostly|primarily|hovedsakelig|stort sett)\s+)?(?:in|på)\s+{EN}"
+        rf"(?!\s*(?:og|and|samt|,|&|\+|or|eller|/)\s*(?:\w+\s+)?{_ANY})",
+    ),
+    _rule(
         "working language Scandinavian",
         SCANDINAVIAN_REQUIRED,
         EXPLICIT,
@@ -310,6 +319,7 @@ STATEMENT_RULES: tuple[Rule, ...] = (
         HINT,
         rf"{NORDIC}{_SOFT_GAP}{{0,5}}\s+(?:er|is|are|vil være|will be|would be|blir|vert|counts as|regnes som|anses som|"
         r"is considered|are considered|is seen as|considered)\s+"
+        r"(?:(?:highly|very|greatly|much|svært|veldig|meget|særlig|spesielt|especially|particularly)\s+)?"
         rf"(?:(?:en|ein|a|an|et|eit)\s+)?(?:(?:stor|big|great|clear|definite|considerable|additional|klar|strong)\s+)?"
         rf"{_SOFT}\b",
     ),

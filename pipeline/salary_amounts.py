@@ -74,10 +74,17 @@ _AMOUNT = re.compile(
     rf"(?P<int>\d{{1,3}}(?P<sep>[{_THIN_SPACES}.,'])\d{{3}}(?!\d)(?:(?P=sep)\d{{3}}(?!\d))*|\d+)"
     r"(?:[.,](?P<dec>\d{1,2})(?!\d))?"
     r"(?P<dash>,[-–])?"
-    r"(?:\s?(?P<suffix>k|K|MNOK|M|mill\.?|millioner|million|mln\.?|milliard(?:er)?|mrd\.?|billion|bn)"
+    r"(?:\s?(?P<suffix>k|K|tusen|MNOK|M|mill\.?|millioner|million|mln\.?|milliard(?:er)?|mrd\.?|billion|bn)"
     r"(?![A-Za-zæøåÆØÅ]))?"
 )
-_SUFFIX_SCALE = {"k": 1_000, "m": 1_000_000, "mnok": 1_000_000, "mill": 1_000_000, "millioner": 1_000_000}
+_SUFFIX_SCALE = {
+    "k": 1_000,
+    "tusen": 1_000,
+    "m": 1_000_000,
+    "mnok": 1_000_000,
+    "mill": 1_000_000,
+    "millioner": 1_000_000,
+}
 _SUFFIX_SCALE |= {"million": 1_000_000, "mln": 1_000_000, "milliard": 10**9, "milliarder": 10**9}
 _SUFFIX_SCALE |= {"mrd": 10**9, "billion": 10**9, "bn": 10**9}
 _CURRENCY_BEFORE = re.compile(r"(?:\bkr\.?|\bnok|\bkroner)\s*:?\s*$", _I)

@@ -263,3 +263,14 @@ def test_communication_taking_place_in_english() -> None:
 def test_even_if_you_do_not_speak_norwegian() -> None:
     text = "Søk gjerne selv om du ikke behersker norsk ennå."
     assert _requirement(text_verdict(text)) == ENGLISH_OK
+
+
+def test_advantage_with_an_adverb() -> None:
+    assert _requirement(text_verdict("Knowledge of Swedish or Norwegian is highly desirable.")) == ENGLISH_OK
+    assert _requirement(text_verdict("Norskkunnskaper er svært ønskelig.")) == ENGLISH_OK
+
+
+def test_we_work_in_english() -> None:
+    assert _requirement(text_verdict("In the lab we mostly work in English.")) == ENGLISH_OK
+    assert _requirement(text_verdict("All project work is carried out in English.")) == ENGLISH_OK
+    assert _requirement(text_verdict("Vi jobber på engelsk og norsk om hverandre.")) == NORWEGIAN_REQUIRED

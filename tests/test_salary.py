@@ -426,3 +426,8 @@ def test_english_grade_words_without_pay_are_not_steps() -> None:
 def test_range_closed_by_and_up_to() -> None:
     assert read("Lønn fra 590 000 kroner og opp til 680 000 kroner.")[:2] == (590_000, 680_000)
     assert read("Salary from NOK 610,000 and up to NOK 700,000.")[:2] == (610_000, 700_000)
+
+
+def test_tusen_is_thousands() -> None:
+    assert read("Lønn: 640–720 tusen kroner i året")[:2] == (640_000, 720_000)
+    assert read("Årslønn rundt 700 tusen kroner")[:2] == (700_000, 700_000)
