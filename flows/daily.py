@@ -32,6 +32,7 @@ from prefect.artifacts import create_markdown_artifact, create_table_artifact  #
 from prefect.cache_policies import NO_CACHE  # noqa: E402
 from prefect.client.schemas.objects import State  # noqa: E402
 from prefect.futures import PrefectFuture, as_completed  # noqa: E402
+from prefect.states import Failed  # noqa: E402
 
 from flows import jobs, progress  # noqa: E402
 from flows.config import Config, ProfileConfig, SourceConfig, load_config  # noqa: E402
@@ -150,9 +151,7 @@ def _spider_args(source: SourceConfig) -> dict[str, str]:
 def _demo_feed(source: SourceConfig) -> Iterator[str]:
     """Serve the bundled demo for `source` on 127.0.0.1 while the block runs; yields its base URL."""
     if source.spider != "nav":
-        raise SourceFailed(
-            f"{source.name}: there is no bundled demo for the {source.spider} spider (only nav)"
-        )
+        raise SourceMisconfigured(f"there is no bundled demo for the {source.spider} spider (only nav)")
     from demo.feed_server import NavFeedServer, load_ads
     from flows.demo import DEMO_DATA
 
@@ -183,12 +182,16 @@ def crawl_source(source: SourceConfig, db_path: Path) -> jobs.CrawlOutput:
                 extra_args=_spider_args(source),
             )
         except jobs.CrawlError as exc:
-            raise SourceFailed(f"{source.name}: {exc}") from None
+            raise SourceFailed(str(exc)) from None
 
 
 @task(name="ingest-source", task_run_name="ingest-{source.name}", cache_policy=NO_CACHE)
-def ingest_source(source: SourceConfig, crawl: jobs.CrawlOutput, db_path: Path) -> IngestResult:
-    """Load one landing file in one transaction; a crawl that fails the health gate fails this task."""
+def ingest_source(source: SourceConfig, crawl: jobs.CrawlOutput, db_path: Path) -> IngestResult | State[Any]:
+    """Load one landing file in one transaction; a crawl that fails the health gate fails this task.
+
+    The failure is returned as a Failed state with the reason, not raised: it is an expected outcome
+    (the run is already recorded in `crawl_runs`), and a traceback would only hide the reason.
+    """
     with progress.ingest_bar(source.name, crawl.landing) as advance, db.connection(db_path) as con:
         result = ingest_file(
             con,
@@ -200,7 +203,7 @@ def ingest_source(source: SourceConfig, crawl: jobs.CrawlOutput, db_path: Path) 
         )
     if not result.ok:
         reason = result.health.reason if result.health else None
-        raise SourceFailed(f"{source.name}: {reason or 'the crawl failed its health check'}")
+        return Failed(message=reason or "the crawl failed its health check")
     return result
 
 
@@ -219,6 +222,14 @@ def _record_failed_crawl(db_path: Path, source: SourceConfig, reason: str, start
 def _failure_reason(error: object) -> str:
     text = str(error).strip() or type(error).__name__
     return text.splitlines()[0]
+
+
+def _state_reason(state: State[Any]) -> str:
+    """The exception a task raised, else the message of the Failed state it returned."""
+    data = state.result(raise_on_failure=False)
+    if isinstance(data, BaseException):
+        return _failure_reason(data)
+    return _failure_reason(state.message or state.name)
 
 
 def _crawl_and_load(config: Config, db_path: Path, retries: int) -> list[SourceOutcome]:
@@ -242,9 +253,11 @@ def _crawl_and_load(config: Config, db_path: Path, retries: int) -> list[SourceO
         state = ingest_source(source, output, db_path, return_state=True)
         outcome.run_id = output.run_id
         if not state.is_completed():
-            outcome.reason = _failure_reason(state.result(raise_on_failure=False))
+            outcome.reason = _state_reason(state)
             continue
-        result: IngestResult = state.result()
+        result = state.result()
+        if not isinstance(result, IngestResult):
+            raise TypeError(f"ingest-source returned {type(result).__name__}, expected an IngestResult")
         outcome.ok = True
         outcome.items, outcome.new_listings, outcome.updated = (
             result.items,
@@ -291,7 +304,7 @@ def _match_all(config: Config, db_path: Path, run_dir: Path) -> list[ProfileOutc
         if state.is_completed():
             outcomes.append(state.result())
         else:
-            reason = _failure_reason(state.result(raise_on_failure=False))
+            reason = _state_reason(state)
             outcomes.append(ProfileOutcome(name=profile.name, ok=False, reason=reason))
     return outcomes
 
