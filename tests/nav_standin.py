@@ -416,6 +416,11 @@ _LAST = [
     "Gjerstadli",
     "Hovdenak",
     "Jøssingfjell",
+    "Kvernmoen",
+    "Langhelle",
+    "Mjåtveit",
+    "Nordbotten",
+    "Ormestad",
 ]
 
 

@@ -183,7 +183,7 @@ def test_scenario_exercises_the_hard_parts(outcome: Outcome) -> None:
 def test_every_active_ad_once_and_active(outcome: Outcome) -> None:
     listings = _listings(outcome.db_path)
     expected = _expected_active(outcome.feed)
-    assert len(expected) >= 220
+    assert len(expected) >= 210
     missing = sorted(u for u in expected if u not in listings)
     assert not missing, f"{len(missing)} active ads missing, e.g. {missing[:3]}"
     assert all(listings[u][2] == 1 for u in expected)

@@ -110,6 +110,9 @@ class NavSpider(scrapy.Spider):
         self._entries_out = 0
         self._fetched: dict[str, datetime] = {}  # sistEndret of the entry we received
         self._inactive_at: dict[str, datetime] = {}  # newest INACTIVE event per ad
+        # (uuid, status, version) of every listing record written: pages overlap by one item, and
+        # an ad's INACTIVE line and its entry say the same thing, so each is written once.
+        self._emitted: set[tuple[str, str, str]] = set()
         self._finished = False
         self.counts = {"pages": 0, "entries": 0, "active": 0, "inactive": 0, "failed": 0}
 
@@ -225,9 +228,7 @@ class NavSpider(scrapy.Spider):
         index = len(self._pages) - 1
         for event in feed_events(page):
             if event.status == "INACTIVE":
-                record = self._inactive_event(event)
-                if record is not None:
-                    yield record
+                yield from self._inactive_event(event)
             elif event.status == "ACTIVE":
                 request = self._want_entry(event, index)
                 if request is not None:
@@ -238,14 +239,22 @@ class NavSpider(scrapy.Spider):
         if following and following not in self._pages:
             yield self._page_request(following)
 
-    def _inactive_event(self, event: FeedEvent) -> dict[str, Any] | None:
+    def _inactive_event(self, event: FeedEvent) -> Iterator[dict[str, Any]]:
         when = _when(event.sist_endret)
         if when is not None:
             self._inactive_at[event.uuid] = max(when, self._inactive_at.get(event.uuid, when))
         if self.known.get(event.uuid) == event.sist_endret:
-            return None  # already delivered in an earlier crawl
-        self.counts["inactive"] += 1
-        return _listing(event.uuid, "INACTIVE", event.sist_endret, event.item, {})
+            return  # already delivered in an earlier crawl
+        yield from self._emit(_listing(event.uuid, "INACTIVE", event.sist_endret, event.item, {}))
+
+    def _emit(self, record: dict[str, Any]) -> Iterator[dict[str, Any]]:
+        """Write a listing record unless the same (ad, status, version) was written this crawl."""
+        key = (record["source_id"], record["status"], record["version_key"])
+        if key in self._emitted:
+            return
+        self._emitted.add(key)
+        self.counts["active" if record["status"] == "ACTIVE" else "inactive"] += 1
+        yield record
 
     # -- feed entries -----------------------------------------------------------------------------
 
@@ -309,10 +318,9 @@ class NavSpider(scrapy.Spider):
         self.counts["entries"] += 1
         if response.status == 404:
             # Final: an unknown id or an ad NAV does not share. Retrying will not help.
-            self.counts["inactive"] += 1
             record = _listing(event.uuid, "INACTIVE", event.sist_endret, event.item, {})
             record["reason"] = "feed entry not found (404): withdrawn, or not shared by NAV"
-            yield record
+            yield from self._emit(record)
             return
         try:
             entry = json.loads(response.body)
@@ -334,13 +342,11 @@ class NavSpider(scrapy.Spider):
             inactive_at = self._inactive_at.get(event.uuid)
             if inactive_at is not None and got is not None and got < inactive_at:
                 return  # a stale reply: the ad was withdrawn after this version
-            self.counts["active"] += 1
-            yield _listing(event.uuid, "ACTIVE", version, entry, entry_fields(entry))
+            yield from self._emit(_listing(event.uuid, "ACTIVE", version, entry, entry_fields(entry)))
         else:
             # Withdrawn between the feed line and our call: no content, and no contacts kept.
-            self.counts["inactive"] += 1
             payload = {key: value for key, value in entry.items() if key not in ("ad_content", "json")}
-            yield _listing(event.uuid, "INACTIVE", version, payload, {})
+            yield from self._emit(_listing(event.uuid, "INACTIVE", version, payload, {}))
 
     # -- failures and the end of the crawl --------------------------------------------------------
 
