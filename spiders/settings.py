@@ -18,6 +18,10 @@ ROBOTSTXT_OBEY = True
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 8
 DOWNLOAD_DELAY = 0.5
+# Scrapy 2.19 under asyncio lets more than CONCURRENT_REQUESTS_PER_DOMAIN through at once; this add-on
+# caps requests in flight per host for every spider (spiders/politeness.py).
+ADDONS = {"spiders.politeness.PolitenessAddon": 0}
+HOST_CONCURRENCY_ENABLED = True
 DOWNLOAD_TIMEOUT = 60
 
 AUTOTHROTTLE_ENABLED = True
