@@ -7,7 +7,8 @@ give the lowest; "relevant erfaring kan kompensere" keeps the stated level (expe
 but the ad still asks for it). Across clauses the lowest required level wins, and an explicit "no formal
 education required" is the lowest of all. General upper-secondary school ("videregående") is not one of
 the levels and is ignored; "fagbrev", "svennebrev" and "fagskole" are vocational. A PhD requirement
-reads as "master" (the highest level we record).
+reads as "master" (the highest level we record). "Master Mariner" is a ship's captain's certificate, not
+a degree.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ _NONE = re.compile(
     re.I,
 )
 _MASTER = re.compile(
-    r"master's|masters|master\w*|\bmsc\b|\bm\.sc\b|\bmaster-|sivilingeniør\w*|siv\.?\s?ing|"
+    r"(?:master's|masters|master\w*)(?!\s+mariner)|\bmsc\b|\bm\.sc\b|\bmaster-|sivilingeniør\w*|siv\.?\s?ing|"
     r"hovedfag|cand\.\s?\w+|høyere\s+grad|doktorgrad|\bph\.?\s?d\b|\bdoctorate\b|5[- ]årig|femårig|"
     r"profesjonsstudi\w*|autorisasjon\s+som\s+(?:lege|psykolog|tannlege|dyrlege)|"
     r"(?:godkjent\s+)?spesialist\s+i\s+(?:\w+\s+)?(?:medisin|psykiatri|psykologi|kirurgi|\w+medisin)|"

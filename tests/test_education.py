@@ -65,3 +65,29 @@ def test_traps() -> None:
     assert required_education("Vi søker studenter som skriver masteroppgave.") is None
     assert required_education("Vi tilbyr mulighet for å ta master ved siden av jobben.") is None
     assert required_education("Fagbrev eller bachelor innen relevant fagområde.") == "vocational"
+
+
+def test_master_mariner_is_a_certificate_not_a_degree() -> None:
+    assert required_education("Certificate of Competency as Master Mariner (STCW II/2) required.") is None
+    assert required_education("Fagskole i nautikk og sertifikat som Master Mariner.") == "vocational"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fagbrev som barne- og ungdomsarbeider, eller barnehagelærerstudent på tredje året.", "vocational"),
+        (
+            "Utdannet vernepleier, eller annen treårig helsefaglig utdanning med videreutdanning i rus.",
+            "bachelor",
+        ),
+        ("Etter læretiden tar du fagprøven og får fagbrev som kokk.", None),
+        ("We take interns currently enrolled in a master's programme in design.", None),
+        ("Fagbrev i kontorfaget er ynskjeleg.", None),
+        ("Autorisasjon som lege og godkjent spesialist i indremedisin.", "master"),
+        ("Nordlandsbanen ble bygget i en treårig periode; vi samarbeider med Universitetet i Tromsø.", None),
+        ("No specific educational background is required for this role.", "none"),
+        ("Whether you studied design or taught yourself, your degree does not matter to us.", "none"),
+    ],
+)
+def test_more_requirement_wordings(text: str, expected: str | None) -> None:
+    assert required_education(text) == expected
