@@ -62,6 +62,49 @@ _HEADINGS: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 
+# How much each part of a CV counts. Why: the headline (name and occupation) and the profile say what
+# the person does and wants; the work history and skills are the evidence; languages, interests and
+# references are in every CV and say little about which job fits. Section headings themselves
+# ("Arbeidserfaring", "Education") are left out: every CV has them.
+CV_HEADLINE_WEIGHT = 2.0
+CV_HEADLINE_LINES = 2
+CV_SECTION_WEIGHTS: dict[str, float] = {
+    "profile": 1.25,
+    "body": 1.0,
+    "minor": 0.5,
+}
+
+_CV_HEADINGS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "profile",
+        re.compile(
+            r"^(profil|sammendrag|oppsummering|om meg|kort om meg|nøkkelkvalifikasjoner|summary|profile|"
+            r"professional summary|about me|objective|career objective|personal statement|key qualifications)$",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "minor",
+        re.compile(
+            r"^(språk|språkkunnskaper|languages?|interesser|hobbyer|fritid|interests|hobbies|annet|other|"
+            r"andre opplysninger|additional information|referanser|references|referees|personalia|"
+            r"personlige opplysninger|personal details|kontakt|contact|verv|frivillig\w*|volunteer\w*)$",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "body",
+        re.compile(
+            r"^(arbeidserfaring|yrkeserfaring|erfaring|relevant erfaring|praksis|utdanning|utdanning og kurs|"
+            r"kurs|kurs og sertifikater|kurs og sertifiseringer|sertifikater|sertifiseringer|ferdigheter|"
+            r"kompetanse|kunnskaper|it|it-kunnskaper|verktøy|prosjekter|experience|work experience|"
+            r"professional experience|employment|employment history|career|education|qualifications|"
+            r"skills|technical skills|key skills|certificates|certifications|courses|training|tools|projects)$",
+            re.IGNORECASE,
+        ),
+    ),
+]
+
 _WORD = re.compile(r"[0-9a-zæøåäöüéèáóç]+[+#]*")
 _MIN_PART = 3
 # English writes these with a hyphen, Norwegian as one word: join them so both meet.
@@ -205,6 +248,16 @@ class Analyzer:
                 out[t] = out.get(t, 0.0) + weight
         return out
 
+    def weigh_cv(self, text: str) -> dict[str, float]:
+        """Summed weight per term of a CV, by its parts (CV_SECTION_WEIGHTS); one language for the whole CV."""
+        lang = self.language(self.words(text))
+        out: dict[str, float] = {}
+        for weight, line in cv_lines(text):
+            for w in self.words(line):
+                for t in self.terms(w, lang):
+                    out[t] = out.get(t, 0.0) + weight
+        return out
+
     def listing_parts(
         self, title: str | None, description: str | None
     ) -> tuple[str, list[tuple[float, Counter[str]]]]:
@@ -260,6 +313,39 @@ def split_sections(description: str) -> list[tuple[str, str]]:
     if buffer:
         out.append((section, "\n".join(buffer)))
     return out
+
+
+def cv_lines(text: str) -> list[tuple[float, str]]:
+    """(weight, line) for each non-empty line of a CV but its headings: the headline (first lines before
+    any heading), then each line by its section's weight."""
+    out: list[tuple[float, str]] = []
+    section: str | None = None  # None: before the first heading
+    seen = 0
+    for line in text.splitlines():
+        stripped = line.strip().strip("#*_ ").strip()
+        if not stripped:
+            continue
+        label = _cv_heading(stripped)
+        if label is not None:
+            section = label
+            continue
+        seen += 1
+        if section is None:
+            weight = CV_HEADLINE_WEIGHT if seen <= CV_HEADLINE_LINES else CV_SECTION_WEIGHTS["body"]
+        else:
+            weight = CV_SECTION_WEIGHTS[section]
+        out.append((weight, line))
+    return out
+
+
+def _cv_heading(line: str) -> str | None:
+    head = line.rstrip(":").strip()
+    if len(head) > 40:
+        return None
+    for label, pattern in _CV_HEADINGS:
+        if pattern.match(head):
+            return label
+    return None
 
 
 def _heading(line: str) -> str | None:
