@@ -82,6 +82,26 @@ def ingest(
     source: str | None = None,
     started_at: datetime | None = None,
 ) -> IngestResult:
-    """Load one landing file into the warehouse at `db_path`."""
+    """Load one landing file into the warehouse at `db_path`.
+
+    A crawl's own landing file (`landing/<run_id>.jsonl` beside the database, ingested under that
+    run id) is deleted with its state file once it has loaded: see `discard_landing`. Files a user
+    hands to `fjordjobs ingest` are never touched.
+    """
     with db.connection(db_path) as con:
-        return ingest_file(con, path, run_id=run_id, source=source, started_at=started_at)
+        result = ingest_file(con, path, run_id=run_id, source=source, started_at=started_at)
+    if run_id and result.ok and path.resolve() == (landing_dir(db_path) / f"{run_id}.jsonl").resolve():
+        discard_landing(path)
+    return result
+
+
+def discard_landing(landing: Path) -> None:
+    """Delete a crawl's landing file and its state file once the warehouse holds what they carried.
+
+    A NAV landing file keeps every feed entry as fetched, contact persons (`contactList`) included.
+    The warehouse removes those when an ad goes inactive; a file left on disk would keep them for
+    good, against NAV's terms. Nothing is lost: `raw_listings` keeps each payload for re-normalising.
+    Call it only after a successful ingest; a failed one keeps the file for diagnosis.
+    """
+    landing.unlink(missing_ok=True)
+    landing.with_suffix(".state.json").unlink(missing_ok=True)
