@@ -28,7 +28,7 @@ from matching.store import candidates, load_run, save_run
 
 # Bump when the analyzer, its data files or the weights change: stored scores of different versions
 # are not comparable.
-SCORING_VERSION = "2026.11-bilingual-sections-2"
+SCORING_VERSION = "2026.11-bilingual-sections-3"
 # An ad in a place the profile names ranks as if it matched this much better.
 PLACE_BOOST = 1.15
 

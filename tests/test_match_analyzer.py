@@ -46,3 +46,29 @@ def test_title_and_requirements_weigh_more_than_the_blurb() -> None:
     w = a.weigh_listing("Utvikler", "Om oss\nVi jobber med Java.\nKvalifikasjoner\nErfaring med Python.")
     assert w["@developer"] == TITLE_WEIGHT
     assert w["@python"] > w["@java"]
+
+
+def test_norwegian_truck_is_a_forklift_and_a_licence_is_not_a_driving_job() -> None:
+    a = default_analyzer()
+    assert a.terms("truckførerbevis", "no")[0] != "@driver"
+    assert "@forklift" in a.terms("truckførerbevis", "no")
+    assert a.terms("forklift", "en") == ("@forklift",)
+    assert "@driver" not in a.terms("førerkort", "no")
+    assert a.terms("sjåfør", "no") == a.terms("driver", "en") == ("@driver",)
+
+
+def test_process_engineering_terms_meet_across_languages() -> None:
+    a = default_analyzer()
+    assert {"@process", "@engineer"} <= set(a.terms("prosessingeniør", "no"))
+    assert a.terms("kompressorer", "no") == a.terms("compressors", "en") == ("@compressor",)
+    assert a.terms("legemiddelhåndtering", "no") == a.terms("medication", "en")
+
+
+def test_cv_headline_counts_more_than_languages_and_headings_are_dropped() -> None:
+    a = default_analyzer()
+    cv = "Kari Nordmann\nSykepleier\n\nArbeidserfaring\nSykepleier på sengepost\n\nSpråk\nEngelsk, norsk\n"
+    w = a.weigh_cv(cv)
+    # headline 2.0 + experience 1.0
+    assert w["@nurse"] == 3.0
+    assert w["@english"] == 0.5
+    assert "@experience" not in w
