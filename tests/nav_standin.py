@@ -104,6 +104,7 @@ class Schedule:
     fail_every: int = 19
     fail_offset: int = 0
     rotate_every: int = 140
+    outage: range = range(0)  # every request numbered in here gets 503: an outage that outlasts retries
 
 
 class StandinFeed:
@@ -218,6 +219,9 @@ class StandinFeed:
         self, number: int, path: str, query: str, headers: dict[str, str]
     ) -> tuple[int, dict[str, str], bytes]:
         sched = self.schedule
+        if number in sched.outage:
+            self.failures_served += 1
+            return 503, {"Content-Type": "text/html", "Retry-After": "1"}, b"<html><body>Down</body></html>"
         if sched.fail_every and number % sched.fail_every == sched.fail_offset:
             self.failures_served += 1
             code = TRANSIENT_CODES[(number // sched.fail_every) % len(TRANSIENT_CODES)]
