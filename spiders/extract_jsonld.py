@@ -42,6 +42,9 @@ _TRACKING_PARAMS = frozenset(
 _EXTENT_WORDS = frozenset({"FULL_TIME", "PART_TIME", "HELTID", "DELTID"})
 _AD_HINT = re.compile(r"JobPosting|hiringOrganization", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
+# "0155 Oslo" at the end of a one-line address; a street ("Storgata 12") has its number last instead.
+_POSTCODE_CITY = re.compile(r"^(?:(?:NO|N)-)?(\d{4})\s+(\D+)$")
+_COUNTRY_WORDS = frozenset({"norge", "norway", "noreg", "no", "nor"})
 
 
 @dataclass(frozen=True)
@@ -198,6 +201,29 @@ def unescape_description(text: str) -> str:
     return stripped
 
 
+def _address_text(text: str) -> dict[str, str | None]:
+    """An address written as one string, split the Norwegian way: "Storgata 12, 0155 Oslo".
+
+    A bare place name ("Oslo") is the city; "street, [postcode] city[, country]" is split at the commas
+    and the four-digit postcode; a lone street with a house number stays an address, not a city.
+    """
+    parts = [part.strip() for part in text.split(",") if part.strip()]
+    found: dict[str, str | None] = {}
+    if len(parts) > 1 and parts[-1].casefold() in _COUNTRY_WORDS:
+        found["country"] = parts.pop()
+    if not parts:
+        return found
+    last = _POSTCODE_CITY.match(parts[-1])
+    if last:
+        found["postal_code"], found["city"] = last.group(1), last.group(2).strip()
+        parts.pop()
+    elif len(parts) > 1 or not any(ch.isdigit() for ch in parts[-1]):
+        found["city"] = parts.pop()
+    if parts:
+        found["address"] = ", ".join(parts)
+    return found
+
+
 def _location(place: Any) -> dict[str, str | None] | None:
     """One `Place` (or a bare address or place name) as the records.md location shape."""
     address: Any = place.get("address") if isinstance(place, dict) else place
@@ -212,7 +238,7 @@ def _location(place: Any) -> dict[str, str | None] | None:
         "country": None,
     }
     if isinstance(address, str):
-        location["city"] = address.strip() or None
+        location.update(_address_text(address))
     elif isinstance(address, dict):
         location["address"] = _text(address.get("streetAddress"))
         location["postal_code"] = _text(address.get("postalCode"))

@@ -117,7 +117,8 @@ def test_main_entity_prefixed_type_and_work_language() -> None:
     assert fields["title"] == "Machine Learning Engineer"
     assert fields["work_language"] == ["Engelsk", "Norsk"]
     assert fields["engagement"] == "CONTRACTOR"
-    assert fields["locations"][0]["city"] == "Trondheim, Norge"
+    # A one-string address is split: city and country apart.
+    assert (fields["locations"][0]["city"], fields["locations"][0]["country"]) == ("Trondheim", "Norge")
 
 
 def test_no_work_language_is_invented() -> None:
@@ -210,3 +211,30 @@ def test_canonical_url_drops_tracking_and_fragment() -> None:
         == "https://karriere.example.no/jobs/1?a=1&b=2"
     )
     assert canonical_url("http://127.0.0.1:8080/ad/7") == "http://127.0.0.1:8080/ad/7"
+
+
+@pytest.mark.parametrize(
+    ("address", "expected"),
+    [
+        ("Oslo", {"city": "Oslo"}),
+        ("Storgata 12, 0155 Oslo", {"address": "Storgata 12", "postal_code": "0155", "city": "Oslo"}),
+        ("Storgata 12, Oslo, Norge", {"address": "Storgata 12", "city": "Oslo", "country": "Norge"}),
+        ("0155 Oslo", {"postal_code": "0155", "city": "Oslo"}),
+        (
+            "Kongens gate 20, NO-7011 Trondheim",
+            {"address": "Kongens gate 20", "postal_code": "7011", "city": "Trondheim"},
+        ),
+        ("Storgata 12", {"address": "Storgata 12"}),
+        ("Mo i Rana, Norway", {"city": "Mo i Rana", "country": "Norway"}),
+    ],
+)
+def test_address_written_as_one_string_is_split_into_street_postcode_and_city(
+    address: str, expected: dict[str, str]
+) -> None:
+    body = (
+        '{"@context":"https://schema.org","@type":"JobPosting","title":"Kokk","hiringOrganization":"Kafé",'
+        f'"jobLocation":{{"@type":"Place","address":"{address}"}}}}'
+    )
+    [posting] = extract_page(_script(body), BASE).postings
+    [location] = posting.fields["locations"]
+    assert {key: value for key, value in location.items() if value} == expected
