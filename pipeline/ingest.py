@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import orjson
 import pyarrow as pa
 
 from pipeline.dates import parse_timestamp, today
@@ -134,7 +135,8 @@ def _sha256(data: bytes) -> str:
 
 
 def _canonical(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    """Key-sorted compact JSON: the same record always gives the same text (and hash)."""
+    return orjson.dumps(value, option=orjson.OPT_SORT_KEYS).decode()
 
 
 def _utc_naive(moment: datetime | None) -> datetime:
@@ -168,19 +170,21 @@ def _read(path: Path, run_id: str, on: date, progress: Progress | None = None) -
             if not line.strip():
                 continue
             try:
-                record = json.loads(line)
+                record = orjson.loads(line)
                 if not isinstance(record, dict):
                     raise ValueError("a record must be a JSON object")
-            except ValueError as exc:
+            except orjson.JSONDecodeError as exc:
                 _quarantine(batch, run_id, None, f"line {number}: not valid JSON ({exc})", line.strip(), now)
                 continue
-            _take(batch, record, run_id, on, now, number)
+            _take(batch, record, line.strip(), run_id, on, now, number)
     if progress is not None:
         progress(number)
     return batch
 
 
-def _take(batch: _Batch, record: dict[str, Any], run_id: str, on: date, now: datetime, number: int) -> None:
+def _take(
+    batch: _Batch, record: dict[str, Any], line: str, run_id: str, on: date, now: datetime, number: int
+) -> None:
     kind = record.get("kind", "listing")
     source = record.get("source")
     if isinstance(source, str):
@@ -192,7 +196,6 @@ def _take(batch: _Batch, record: dict[str, Any], run_id: str, on: date, now: dat
         if isinstance(record.get("requests"), int):
             batch.requests = record["requests"]
         return
-    raw_text = _canonical(record)
     if kind == "quarantine":
         reason = str(record.get("reason") or "the spider could not parse this page")
         where = record.get("url") or ""
@@ -202,19 +205,20 @@ def _take(batch: _Batch, record: dict[str, Any], run_id: str, on: date, now: dat
             run_id,
             source,
             f"{reason} ({where})" if where else reason,
-            payload if isinstance(payload, str) else raw_text,
+            payload if isinstance(payload, str) else line,
             now,
         )
         return
     if kind != "listing":
-        _quarantine(batch, run_id, source, f"line {number}: unknown record kind {kind!r}", raw_text, now)
+        _quarantine(batch, run_id, source, f"line {number}: unknown record kind {kind!r}", line, now)
         return
     batch.listing_records += 1
     try:
         lid = listing_id(record)
         fetched_at = parse_timestamp(record.get("fetched_at")) or now
         status = str(record.get("status") or "ACTIVE").upper()
-        content_hash = _sha256(_canonical([status, record.get("payload"), record.get("fields")]).encode())
+        payload_text, fields_text = _canonical(record.get("payload")), _canonical(record.get("fields"))
+        content_hash = _sha256(f"{status}\n{payload_text}\n{fields_text}".encode())
         row = None
         if status == "ACTIVE":
             row = normalise_record(record, on)
@@ -223,7 +227,7 @@ def _take(batch: _Batch, record: dict[str, Any], run_id: str, on: date, now: dat
                 batch.incomplete += 1
     except (RecordError, ValueError, TypeError, KeyError) as exc:
         batch.incomplete += 1
-        _quarantine(batch, run_id, source, f"line {number}: {exc}", raw_text, now)
+        _quarantine(batch, run_id, source, f"line {number}: {exc}", line, now)
         return
     batch.raw.append(
         {
