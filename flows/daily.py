@@ -235,6 +235,10 @@ def _state_reason(state: State[Any]) -> str:
 def _crawl_and_load(config: Config, db_path: Path, retries: int) -> list[SourceOutcome]:
     """Crawl the enabled sources in parallel; load each landing file as its crawl finishes."""
     sources = [s for s in config.sources if s.enabled]
+    # Migrate once, before the crawl threads open the file: concurrent migrations of a new warehouse
+    # conflict inside DuckDB ("write-write conflict on create").
+    with db.connection(db_path):
+        pass
     crawl = crawl_source.with_options(retries=retries, retry_delay_seconds=CRAWL_RETRY_DELAY_SECONDS)
     started_at = datetime.now(UTC).replace(tzinfo=None)
     futures: dict[PrefectFuture[jobs.CrawlOutput], SourceConfig] = {
