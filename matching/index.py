@@ -1,17 +1,26 @@
-"""The TF-IDF index of listings: hashed weighted terms, built in parallel, scored with one sparse pass.
+"""The TF-IDF index of listings: weighted terms per listing, hashed, built in parallel, scored in one pass.
 
-Why hashing and not `TfidfVectorizer`: a vocabulary must be built in one process, while hashed rows
-can be built by several workers and stacked, which halves the build on a 2-core machine. Why
-`X @ q` with X in CSR and q dense: it reads X once, row by row (about 25 ms on 100,000 ads), where
-`linear_kernel(q, X)` transposes X first (about a second).
+Two layers. `Analysed` holds what is slow to compute and never changes for a given ad text: the summed
+section weight of every term of every listing (a sparse listings x terms matrix over a term vocabulary).
+`Index` holds what depends on the whole set of listings: hashed columns, sublinear tf, idf and the L2
+norm; deriving it from an `Analysed` is a few vectorised passes, which is why `matching.index_cache` can
+store the former per listing and recompute the latter every run.
+
+Why hashing for the index: the query side (a CV) needs no vocabulary of the listings, and hashed rows
+from several workers or from a cache stack without a shared vocabulary. Why `X @ q` with X in CSR and q
+dense: it reads X once, row by row (about 25 ms on 100,000 ads), where `linear_kernel(q, X)` transposes
+X first (about a second).
 """
 
 from __future__ import annotations
 
+import gc
+import itertools
 import math
 import multiprocessing as mp
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import numpy as np
@@ -22,6 +31,10 @@ from sklearn.utils import murmurhash3_32
 from matching.analyzer import SECTION_WEIGHTS, TITLE_WEIGHT, default_analyzer, split_sections
 
 N_FEATURES = 2**20
+# Bump when what an `Analysed` row holds changes (it is stored by matching.index_cache).
+ANALYSIS_FORMAT = "terms-f64-1"
+# Fewer listings than this are analysed in the calling process: forking costs more than it saves.
+PARALLEL_MIN_DOCS = 2000
 
 # (title, description) of one listing
 Doc = tuple[str | None, str | None]
@@ -49,118 +62,154 @@ def hashed(weights: dict[str, float]) -> dict[int, float]:
     return {col: math.log1p(w) for col, w in row.items()}
 
 
-class _Words:
-    """A per-process vocabulary of surface words, with each word's hashed term columns per language.
+class _Ids(dict[str, int]):
+    """A growing vocabulary: key -> dense id, a new key gets the next id. Looking up a whole token list
+    with `map(ids.__getitem__, tokens)` stays in C for known keys; only a new key runs Python."""
 
-    Indexing runs the analyzer once per distinct word; the per-token work is a regex, a dict lookup in
-    C (`map(dict.get, ...)`) and a few vectorised sparse products, which is what makes it fast.
+    def __missing__(self, key: str) -> int:
+        i = len(self)
+        self[key] = i
+        return i
+
+
+class _Words(dict[str, int]):
+    """The per-process vocabulary of surface words, each analysed once, when first seen.
+
+    For every word it keeps the term ids it stands for in Norwegian and in English and whether it is a
+    stop word of either language (which decides an ad's language). The per-token work is then a dict
+    lookup in C and a few vectorised sparse products.
     """
 
     def __init__(self) -> None:
-        self.ids: dict[str, int] = {}
-        self.words: list[str] = []
+        super().__init__()
+        self.terms = _Ids()  # term -> process-local term id
         self.stop_en: list[bool] = []
         self.stop_no: list[bool] = []
+        # (word id, term id) pairs per language
         self.map_rows: dict[str, list[int]] = {"no": [], "en": []}
         self.map_cols: dict[str, list[int]] = {"no": [], "en": []}
 
-    def ids_of(self, words: list[str]) -> list[int]:
-        found: list[int | None] = list(map(self.ids.get, words))
-        if None in found:
-            for i, w in enumerate(words):
-                if found[i] is None:
-                    found[i] = self._add(w)
-        return found  # type: ignore[return-value]
-
-    def _add(self, word: str) -> int:
-        existing = self.ids.get(word)
-        if existing is not None:
-            return existing
+    def __missing__(self, word: str) -> int:
         analyzer = default_analyzer()
-        i = len(self.words)
-        self.ids[word] = i
-        self.words.append(word)
+        i = len(self)
+        self[word] = i
         self.stop_en.append(word in analyzer.stop_en)
         self.stop_no.append(word in analyzer.stop_no and word not in analyzer.stop_en)
         for lang in ("no", "en"):
             for term in analyzer.terms(word, lang):
                 self.map_rows[lang].append(i)
-                self.map_cols[lang].append(column(term))
+                self.map_cols[lang].append(self.terms[term])
         return i
 
-    def term_map(self, lang: str) -> sp.csr_matrix:
-        """words x columns: row i has a 1 in each column word i stands for in `lang`."""
-        rows = np.asarray(self.map_rows[lang], dtype=np.int64)
-        cols = np.asarray(self.map_cols[lang], dtype=np.int64)
-        data = np.ones(len(rows), dtype=np.float32)
-        return sp.csr_matrix((data, (rows, cols)), shape=(len(self.words), N_FEATURES))
+    def stacked_map(self) -> sp.csr_matrix:
+        """(2 x words) x terms: row w maps word w read as Norwegian, row words+w the same word as English."""
+        n = len(self)
+        rows = np.concatenate(
+            [
+                np.asarray(self.map_rows["no"], dtype=np.int64),
+                np.asarray(self.map_rows["en"], dtype=np.int64) + n,
+            ]
+        )
+        cols = np.concatenate(
+            [np.asarray(self.map_cols["no"], dtype=np.int64), np.asarray(self.map_cols["en"], dtype=np.int64)]
+        )
+        data = np.ones(len(rows), dtype=np.float64)
+        return sp.csr_matrix((data, (rows, cols)), shape=(2 * n, len(self.terms)))
 
 
 _words = _Words()
 
 
-def _rows(docs: Sequence[Doc]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Summed section weight per hashed column for each ad, log1p-damped; the same numbers as
-    `hashed(Analyzer.weigh_listing(...))`, computed a chunk at a time."""
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """Analysing a chunk allocates millions of short lists and strings but no reference cycles; the
+    cyclic collector would otherwise walk the heap again and again for nothing."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+@dataclass
+class _Part:
+    """Analysed rows of a run of listings, over the term list of the process that analysed them."""
+
+    lengths: np.ndarray  # int64, entries per listing
+    indices: np.ndarray  # int32, ids into `terms`
+    data: np.ndarray  # float64, summed section weights
+    terms: list[str]
+    surfaces: list[str]  # a word each term came from ("" when the analyzer has none), for display
+
+
+def _analyse_docs(docs: Sequence[Doc]) -> _Part:
+    """Summed section weight per term for each ad: the same numbers as `Analyzer.weigh_listing`, computed
+    a chunk at a time (up to float rounding in the last bits: sums are taken in another order)."""
     analyzer = default_analyzer()
-    ids: list[int] = []
-    span_doc: list[int] = []  # one entry per (ad, section): which ad, what weight, how many words
-    span_weight: list[float] = []
-    span_len: list[int] = []
-    span_body: list[bool] = []
-    for d, (title, description) in enumerate(docs):
-        sections = [(TITLE_WEIGHT, title or "")]
-        sections += [(SECTION_WEIGHTS[s], t) for s, t in split_sections(description or "")]
-        for k, (weight, text) in enumerate(sections):
-            found = _words.ids_of(analyzer.words(text))
-            ids.extend(found)
-            span_doc.append(d)
-            span_weight.append(weight)
+    words_of = analyzer.words
+    with _no_gc():
+        tokens: list[str] = []
+        span_len: list[int] = []  # one entry per (ad, section): how many words, what weight, body or title
+        span_weight: list[float] = []
+        span_body: list[bool] = []
+        spans_per_doc: list[int] = []
+        for title, description in docs:
+            found = words_of(title or "")
+            tokens += found
             span_len.append(len(found))
-            span_body.append(k > 0)
+            span_weight.append(TITLE_WEIGHT)
+            span_body.append(False)
+            sections = split_sections(description or "")
+            for section, text in sections:
+                found = words_of(text)
+                tokens += found
+                span_len.append(len(found))
+                span_weight.append(SECTION_WEIGHTS[section])
+                span_body.append(True)
+            spans_per_doc.append(1 + len(sections))
+        ids = np.fromiter(map(_words.__getitem__, tokens), dtype=np.int64, count=len(tokens))
+        del tokens
     n = len(docs)
     lengths = np.asarray(span_len, dtype=np.int64)
-    rows = np.repeat(np.asarray(span_doc, dtype=np.int64), lengths)
-    w = np.repeat(np.asarray(span_weight, dtype=np.float32), lengths)
+    span_doc = np.repeat(np.arange(n, dtype=np.int64), np.asarray(spans_per_doc, dtype=np.int64))
+    tok_doc = np.repeat(span_doc, lengths)
+    tok_weight = np.repeat(np.asarray(span_weight, dtype=np.float64), lengths)
     body = np.repeat(np.asarray(span_body, dtype=bool), lengths)
-    word_ids = np.asarray(ids, dtype=np.int64)
     # The ad's language: which stop words are more frequent in its description (ties: Norwegian).
     en = np.bincount(
-        rows[body], weights=np.asarray(_words.stop_en, dtype=np.float64)[word_ids[body]], minlength=n
+        tok_doc[body], weights=np.asarray(_words.stop_en, dtype=np.float64)[ids[body]], minlength=n
     )
     no = np.bincount(
-        rows[body], weights=np.asarray(_words.stop_no, dtype=np.float64)[word_ids[body]], minlength=n
+        tok_doc[body], weights=np.asarray(_words.stop_no, dtype=np.float64)[ids[body]], minlength=n
     )
-    is_en = (en > no).astype(np.float32)
-    W = sp.csr_matrix((w, (rows, word_ids)), shape=(n, len(_words.words)))
-    X = sp.diags(1 - is_en) @ (W @ _words.term_map("no")) + sp.diags(is_en) @ (W @ _words.term_map("en"))
-    X = sp.csr_matrix(X)
-    X.eliminate_zeros()
-    return (
-        np.diff(X.indptr).astype(np.int64),
-        X.indices.astype(np.int32),
-        np.log1p(X.data).astype(np.float32),
-    )
-
-
-def _weight_rows(weights: Iterable[dict[str, float]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    lengths_: list[int] = []
-    indices: list[int] = []
-    data: list[float] = []
-    for w in weights:
-        row = hashed(w)
-        lengths_.append(len(row))
-        indices.extend(row.keys())
-        data.extend(row.values())
-    return (
-        np.asarray(lengths_, dtype=np.int64),
-        np.asarray(indices, dtype=np.int32),
-        np.asarray(data, dtype=np.float32),
+    is_en = en > no
+    # Each token becomes a row of the stacked word map: its word read in the ad's language.
+    rows_of_map = ids + is_en[tok_doc] * len(_words)
+    word_map = _words.stacked_map()
+    keep = np.diff(word_map.indptr)[rows_of_map] > 0  # stop words and numbers stand for no term
+    rows_of_map, tok_doc, tok_weight = rows_of_map[keep], tok_doc[keep], tok_weight[keep]
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(tok_doc, minlength=n), out=indptr[1:])
+    # Tokens are already grouped by ad, so the CSR matrix is written directly; repeated words in a row
+    # are summed by the product.
+    W = sp.csr_matrix((tok_weight, rows_of_map, indptr), shape=(n, word_map.shape[0]))
+    T = sp.csr_matrix(W @ word_map)
+    T.eliminate_zeros()
+    terms = list(_words.terms)
+    surface = analyzer.surface
+    return _Part(
+        lengths=np.diff(T.indptr).astype(np.int64),
+        indices=T.indices.astype(np.int32),
+        data=T.data.astype(np.float64),
+        terms=terms,
+        surfaces=[surface.get(t, "") for t in terms],
     )
 
 
-def _rows_of_range(bounds: tuple[int, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    return _rows(_fork_docs[bounds[0] : bounds[1]])
+def _analyse_range(bounds: tuple[int, int]) -> _Part:
+    return _analyse_docs(_fork_docs[bounds[0] : bounds[1]])
 
 
 @dataclass
@@ -187,37 +236,116 @@ class Index:
         return np.asarray(self.X @ q).ravel()
 
 
-def build_index(docs: Sequence[Doc], *, jobs: int | None = None) -> Index:
-    """Index the listings; `jobs` worker processes (default: up to 2 cores) share the analysis."""
+@dataclass
+class Analysed:
+    """Listings x terms: the summed section weight of each term in each listing (before tf damping,
+    idf and norms), over the term list `terms`. Row order is the order of the listings given."""
+
+    T: sp.csr_matrix
+    terms: list[str]
+
+    @property
+    def size(self) -> int:
+        return int(self.T.shape[0])
+
+    def index(self) -> Index:
+        """Hash, damp (log1p), weigh by idf over these listings and normalise: the searchable index."""
+        T = self.T
+        cols = np.fromiter(map(column, self.terms), dtype=np.int32, count=len(self.terms))
+        X = sp.csr_matrix((T.data.copy(), cols[T.indices], T.indptr.copy()), shape=(T.shape[0], N_FEATURES))
+        X.sum_duplicates()  # two terms hashed to one column count as one, as in `hashed`
+        X.data = np.log1p(X.data).astype(np.float32)
+        return _tfidf(X)
+
+    def weights(self) -> list[dict[str, float]]:
+        """Each listing's term weights as a dict (what `Analyzer.weigh_listing` returns)."""
+        names = np.asarray(self.terms, dtype=object)
+        T = self.T
+        bounds = T.indptr.tolist()
+        keys = names[T.indices].tolist()
+        values = T.data.tolist()
+        return [dict(zip(keys[a:b], values[a:b], strict=True)) for a, b in itertools.pairwise(bounds)]
+
+
+def _merge(parts: Sequence[_Part], terms: _Ids | None = None) -> Analysed:
+    """Stack parts analysed by different processes onto one term list (`terms`, extended in place)."""
+    vocab = _Ids() if terms is None else terms
+    indices: list[np.ndarray] = []
+    for part in parts:
+        remap = np.fromiter(map(vocab.__getitem__, part.terms), dtype=np.int32, count=len(part.terms))
+        indices.append(remap[part.indices])
+    n = int(sum(len(p.lengths) for p in parts))
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    if parts:
+        np.cumsum(np.concatenate([p.lengths for p in parts]), out=indptr[1:])
+    T = sp.csr_matrix(
+        (
+            np.concatenate([p.data for p in parts]) if parts else np.zeros(0),
+            np.concatenate(indices) if parts else np.zeros(0, dtype=np.int32),
+            indptr,
+        ),
+        shape=(n, len(vocab)),
+    )
+    # Workers' analyzers are gone with them: keep a readable form of each term in this process.
+    surface = default_analyzer().surface
+    for part in parts:
+        for term, word in zip(part.terms, part.surfaces, strict=True):
+            if word:
+                surface.setdefault(term, word)
+    return Analysed(T=T, terms=list(vocab))
+
+
+def analyse(docs: Sequence[Doc], *, jobs: int | None = None, terms: _Ids | None = None) -> Analysed:
+    """Analyse listings; `jobs` worker processes (default: up to 2 cores) share the work.
+
+    Workers are forked, so the texts are inherited rather than pickled; each returns compact arrays.
+    `terms`, if given, is the term list to extend (matching.index_cache passes its stored one).
+    """
     jobs = jobs or min(2, os.cpu_count() or 1)
-    parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]]
-    if jobs > 1 and len(docs) >= 2000 and "fork" in mp.get_all_start_methods():
+    parts: list[_Part]
+    if jobs > 1 and len(docs) >= PARALLEL_MIN_DOCS and "fork" in mp.get_all_start_methods():
         global _fork_docs
-        _fork_docs = docs  # inherited by the forked workers: the texts are not pickled
-        step = math.ceil(len(docs) / (jobs * 4))
+        _fork_docs = docs
+        # A few chunks per worker even out uneven ads; more would repeat the per-chunk overhead.
+        step = math.ceil(len(docs) / (jobs * 2))
         bounds = [(i, min(i + step, len(docs))) for i in range(0, len(docs), step)]
         try:
             with mp.get_context("fork").Pool(jobs) as pool:
-                parts = pool.map(_rows_of_range, bounds)
+                parts = pool.map(_analyse_range, bounds, chunksize=1)
         finally:
             _fork_docs = ()
     else:
-        parts = [_rows(docs)]
-    return _assemble(parts, len(docs))
+        parts = [_analyse_docs(docs)]
+    return _merge(parts, terms)
+
+
+def build_index(docs: Sequence[Doc], *, jobs: int | None = None) -> Index:
+    """Index the listings (no cache): `analyse`, then `Analysed.index`."""
+    return analyse(docs, jobs=jobs).index()
 
 
 def index_from_weights(weights: Sequence[dict[str, float]]) -> Index:
     """Index listings already analysed (`Analyzer.weigh_listing`), e.g. to filter on the same terms."""
-    return _assemble([_weight_rows(weights)], len(weights))
+    lengths: list[int] = []
+    indices: list[int] = []
+    data: list[float] = []
+    for w in weights:
+        row = hashed(w)
+        lengths.append(len(row))
+        indices.extend(row.keys())
+        data.extend(row.values())
+    indptr = np.zeros(len(weights) + 1, dtype=np.int64)
+    np.cumsum(np.asarray(lengths, dtype=np.int64), out=indptr[1:])
+    X = sp.csr_matrix(
+        (np.asarray(data, dtype=np.float32), np.asarray(indices, dtype=np.int32), indptr),
+        shape=(len(weights), N_FEATURES),
+    )
+    return _tfidf(X)
 
 
-def _assemble(parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]], n: int) -> Index:
-    lengths = np.concatenate([p[0] for p in parts]) if parts else np.zeros(0, dtype=np.int64)
-    indptr = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(lengths, out=indptr[1:])
-    indices = np.concatenate([p[1] for p in parts]) if parts else np.zeros(0, dtype=np.int32)
-    data = np.concatenate([p[2] for p in parts]) if parts else np.zeros(0, dtype=np.float32)
-    X = sp.csr_matrix((data, indices, indptr), shape=(n, N_FEATURES))
+def _tfidf(X: sp.csr_matrix) -> Index:
+    """Weigh damped term frequencies by idf over these rows and normalise each row."""
+    n = X.shape[0]
     df = np.bincount(X.indices, minlength=N_FEATURES)
     # sklearn's smoothed idf, so scores are comparable with a TfidfVectorizer's.
     idf = (np.log((1 + n) / (1 + df)) + 1).astype(np.float32)
