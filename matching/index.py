@@ -62,7 +62,7 @@ def hashed(weights: dict[str, float]) -> dict[int, float]:
     return {col: math.log1p(w) for col, w in row.items()}
 
 
-class _Ids(dict[str, int]):
+class TermIds(dict[str, int]):
     """A growing vocabulary: key -> dense id, a new key gets the next id. Looking up a whole token list
     with `map(ids.__getitem__, tokens)` stays in C for known keys; only a new key runs Python."""
 
@@ -82,7 +82,7 @@ class _Words(dict[str, int]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.terms = _Ids()  # term -> process-local term id
+        self.terms = TermIds()  # term -> process-local term id
         self.stop_en: list[bool] = []
         self.stop_no: list[bool] = []
         # (word id, term id) pairs per language
@@ -267,9 +267,9 @@ class Analysed:
         return [dict(zip(keys[a:b], values[a:b], strict=True)) for a, b in itertools.pairwise(bounds)]
 
 
-def _merge(parts: Sequence[_Part], terms: _Ids | None = None) -> Analysed:
+def _merge(parts: Sequence[_Part], terms: TermIds | None = None) -> Analysed:
     """Stack parts analysed by different processes onto one term list (`terms`, extended in place)."""
-    vocab = _Ids() if terms is None else terms
+    vocab = TermIds() if terms is None else terms
     indices: list[np.ndarray] = []
     for part in parts:
         remap = np.fromiter(map(vocab.__getitem__, part.terms), dtype=np.int32, count=len(part.terms))
@@ -295,7 +295,7 @@ def _merge(parts: Sequence[_Part], terms: _Ids | None = None) -> Analysed:
     return Analysed(T=T, terms=list(vocab))
 
 
-def analyse(docs: Sequence[Doc], *, jobs: int | None = None, terms: _Ids | None = None) -> Analysed:
+def analyse(docs: Sequence[Doc], *, jobs: int | None = None, terms: TermIds | None = None) -> Analysed:
     """Analyse listings; `jobs` worker processes (default: up to 2 cores) share the work.
 
     Workers are forked, so the texts are inherited rather than pickled; each returns compact arrays.

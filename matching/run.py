@@ -20,7 +20,8 @@ from matching.analyzer import Analyzer, default_analyzer
 from matching.cv import read_cv
 from matching.explain import explain
 from matching.flags import Flags, flags_for
-from matching.index import index_from_weights
+from matching.index import Analysed, analyse
+from matching.index_cache import cached_analysis
 from matching.model import MatchRun
 from matching.profile import Profile, load_profile
 from matching.rank import cv_query_weights
@@ -49,11 +50,21 @@ class Scored:
 
 
 def select_and_score(
-    listings: list[dict[str, Any]], cv_text: str, profile: Profile, analyzer: Analyzer
+    listings: list[dict[str, Any]],
+    cv_text: str,
+    profile: Profile,
+    analyzer: Analyzer,
+    analysed: Analysed | None = None,
 ) -> tuple[list[Scored], np.ndarray, Any]:
-    """Filter by the profile, then score the rest; returns (scored in rank order, query, index)."""
-    weights = [analyzer.weigh_listing(x.get("title"), x.get("description")) for x in listings]
-    index = index_from_weights(weights)
+    """Filter by the profile, then score the rest; returns (scored in rank order, query, index).
+
+    `analysed` is the listings' analysis when the caller has it (run_match reads it from the index
+    cache); without it the listings are analysed here. Either way the scores are the same.
+    """
+    if analysed is None:
+        analysed = analyse([(x.get("title"), x.get("description")) for x in listings])
+    weights = analysed.weights()
+    index = analysed.index()
     q = index.query(cv_query_weights(cv_text))
     raw = index.scores(q) if listings else np.zeros(0)
     must = [set(analyzer.tokens(term)) for term in profile.must_have]
@@ -128,7 +139,9 @@ def run_match(
         profile = Profile(**{**profile.to_dict(), "english_only": True})
     analyzer = default_analyzer()
     listings = candidates(con)
-    kept, q, index = select_and_score(listings, cv_text, profile, analyzer)
+    docs = [(x.get("title"), x.get("description")) for x in listings]
+    analysed = cached_analysis(con, docs, SCORING_VERSION).analysed
+    kept, q, index = select_and_score(listings, cv_text, profile, analyzer, analysed)
     shown = kept if top is None else kept[: max(top, 0)]
     rows = []
     for rank, s in enumerate(shown, start=1):
