@@ -316,10 +316,10 @@ def run(
             path = warehouse_path(load_config(config))
             try:
                 held.enter_context(run_lock(path))
-            except RunLocked as exc:
+            except RunLocked:
                 if not wait:
                     raise
-                console.print(f"{exc}: waiting ...", highlight=False)
+                console.print(f"{path} is in use by another fjordjobs run; waiting for it (--wait) ...")
                 held.enter_context(run_lock(path, wait=True))
             with terminal_progress(console):
                 summary = daily_flow(str(config.resolve()), hold_lock=False)
