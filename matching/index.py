@@ -350,5 +350,6 @@ def _tfidf(X: sp.csr_matrix) -> Index:
     # sklearn's smoothed idf, so scores are comparable with a TfidfVectorizer's.
     idf = (np.log((1 + n) / (1 + df)) + 1).astype(np.float32)
     X.data *= idf[X.indices]
-    X = normalize(X, norm="l2", copy=False)
+    if n:  # scikit-learn refuses an empty matrix; an empty warehouse is an empty index
+        X = normalize(X, norm="l2", copy=False)
     return Index(X=X.tocsr(), idf=idf)

@@ -70,8 +70,14 @@ def cached_analysis(
     (new terms and rows, last-used days, pruning) happen in one transaction. `on` is the day recorded
     as last use (default: today).
     """
-    version = analysis_version(scoring_version)
-    day = on or date.today()
+    # A cursor of its own: the caller's pending results and registrations stay as they were.
+    with con.cursor() as cur:
+        return _cached_analysis(cur, docs, analysis_version(scoring_version), on or date.today(), jobs)
+
+
+def _cached_analysis(
+    con: duckdb.DuckDBPyConnection, docs: Sequence[Doc], version: str, day: date, jobs: int | None
+) -> CachedAnalysis:
     keys = [text_key(d) for d in docs]
     unique = list(dict.fromkeys(keys))
     position = {k: i for i, k in enumerate(unique)}
