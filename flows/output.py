@@ -14,6 +14,10 @@ from rich.console import Console
 from rich.table import Table
 
 console = Console()
+if not console.is_terminal:
+    # Piped or captured output (make demo in CI, `| less`): rich would assume 80 columns and fold every
+    # cell of the shortlist; a wide page reads better there.
+    console.width = max(console.width, 150)
 err_console = Console(stderr=True)
 
 
