@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.cues import fold, fold_ad
+
 _RANK = {"none": 0, "vocational": 1, "bachelor": 2, "master": 3}
 
 _NONE = re.compile(
@@ -97,6 +99,38 @@ _CLAUSE_SPLIT = re.compile(
 
 # A master match with the words that complete it ("Master's degree in"), removed before the bachelor test.
 _MASTER_PHRASE = re.compile(rf"(?:{_MASTER.pattern})(?:\s+(?:of\s+science\s+)?degree(?:\s+in)?)?", re.I)
+_MASTER_LEVEL_INTENDED = re.compile(r"høy[e]?re\s+utdanning\s+(?:på|innen)\s+master", re.I)
+_STILL_REQUIRED = re.compile(r"\bkrav|\brequire|\bmust\b|\bmå\b", re.I)
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+")
+
+# Cues (pipeline/cues.py): every match of _MASTER, _BACHELOR or _VOCATIONAL holds one of these words, so a
+# sentence with none of them names no level and is skipped without running the patterns.
+LEVEL_CUES = (
+    "master", "msc", "m.sc", "sivilingeni", "siv", "hovedfag", "cand.", "grad", "ph", "doctorate", "årig",
+    "profesjonsstudi", "autorisasjon", "spesialist", "legeutdanning", "medisinstudiet", "medical", "licen",
+    "bachelor", "bsc", "b.sc", "utdanning", "høysk", "høgsk", "universitet", "university", "degree",
+    "utdannet", "education", "fagbrev", "svennebrev", "fagsk", "yrkesfag", "vocational", "certificate",
+    "journeyman", "mesterbrev", "kompetansebevis", "sertifikat",
+)  # fmt: skip
+# Every match of _NONE names a topic and a negation followed by a space.
+NONE_TOPIC_CUES = ("utdanning", "grad", "formelle", "education", "degree", "qualification")
+_NONE_NEGATION = re.compile(r"(?:ingen|ikke|ikkje|uten|no|not|n't)\s")
+
+
+def _may_state_none(low: str | None) -> bool:
+    if low is None:
+        return True
+    return any(word in low for word in NONE_TOPIC_CUES) and _NONE_NEGATION.search(low) is not None
+
+
+def _named_levels(low: str | None) -> tuple[str, ...] | None:
+    """The level cues an ad holds; None when that cannot be told cheaply (every sentence is then read)."""
+    return None if low is None else tuple(word for word in LEVEL_CUES if word in low)
+
+
+def _names_level(sentence: str, cues: tuple[str, ...] | None) -> bool:
+    low = fold(sentence) if cues is not None else None
+    return low is None or any(word in low for word in cues or ())
 
 
 def _levels(clause: str) -> set[str]:
@@ -104,9 +138,7 @@ def _levels(clause: str) -> set[str]:
     if _MASTER.search(clause):
         found.add("master")
     # "høyere utdanning på masternivå" names both patterns; the master reading is the intended one.
-    if _BACHELOR.search(_MASTER_PHRASE.sub(" ", clause)) and not re.search(
-        r"høy[e]?re\s+utdanning\s+(?:på|innen)\s+master", clause, re.I
-    ):
+    if _BACHELOR.search(_MASTER_PHRASE.sub(" ", clause)) and not _MASTER_LEVEL_INTENDED.search(clause):
         found.add("bachelor")
     if _VOCATIONAL.search(clause):
         found.add("vocational")
@@ -117,18 +149,29 @@ def required_education(text: str) -> str | None:
     """Lowest education level the ad requires (master/bachelor/vocational/none), or None if none is required."""
     if not text:
         return None
-    if _NONE.search(text):
+    low = fold_ad(text)
+    if _may_state_none(low) and _NONE.search(text):
         return "none"
+    cues = _named_levels(low)
+    if cues == ():
+        return None  # no level named anywhere
     required: set[str] = set()
-    for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
-        if _NOT_REQUIREMENT.search(sentence) and not re.search(
-            r"\bkrav|\brequire|\bmust\b|\bmå\b", sentence, re.I
-        ):
+    parts = _SENTENCE_SPLIT.split(text)
+    # The lower-cased text splits at the same places (same length, case-blind separators).
+    low_parts = _SENTENCE_SPLIT.split(low) if cues is not None and low is not None else None
+    if low_parts is not None and len(low_parts) != len(parts):
+        low_parts = None
+    for i, sentence in enumerate(parts):
+        if cues is not None and low_parts is not None and not any(word in low_parts[i] for word in cues):
+            continue  # no level named, so no clause of it can require one
+        if _NOT_REQUIREMENT.search(sentence) and not _STILL_REQUIRED.search(sentence):
             continue
         if _NOT_REQUIRED.search(sentence) and _ADVANTAGE.search(sentence):
             continue  # "a degree is a plus, but not required": the advantage covers the whole sentence
         clauses = [c for c in _CLAUSE_SPLIT.split(sentence) if c.strip()]
         for clause in clauses:
+            if not _names_level(clause, cues):
+                continue
             if _ADVANTAGE.search(clause) or _NOT_REQUIRED.search(clause):
                 continue
             if _NOT_REQUIREMENT_CLAUSE.search(clause):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 import lxml.html
 from lxml.etree import ParserError
@@ -47,13 +48,30 @@ def _tidy(text: str) -> str:
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
 
 
+# Sentence ends at . ! ? before a space and an upper-case letter or digit; keeps "kr 700.000,-".
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ0-9«\"(])")
+
+
 def sentences(text: str) -> list[str]:
     """Split plain text into sentences and list items (a line break always ends one)."""
+    return list(_sentences(text))
+
+
+@lru_cache(maxsize=64)
+def _sentences(text: str) -> tuple[str, ...]:
+    # Language, salary and language-ID tagging each split the same ad text: the cache splits it once.
     parts: list[str] = []
     for line in text.splitlines():
         line = line.strip()
         if not line:
             continue
-        # End a sentence at . ! ? followed by a space and an upper-case letter or digit; keeps "kr 700.000,-".
-        parts.extend(p.strip() for p in re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ0-9«\"(])", line) if p.strip())
-    return parts
+        if "." not in line and "!" not in line and "?" not in line:
+            parts.append(line)  # a list item or heading: nothing to split
+            continue
+        parts.extend(p.strip() for p in _SENTENCE_END.split(line) if p.strip())
+    return tuple(parts)
+
+
+def clear_caches() -> None:
+    """Forget cached sentence splits (benchmarks clear them so each pass pays for its own splitting)."""
+    _sentences.cache_clear()
