@@ -1,24 +1,33 @@
-"""`python -m benchmarks.bench_match [--n 100000]`: index build, ranking time and peak memory of the matcher.
+"""`python -m benchmarks.bench_match [--n 100000]`: index build, cached rebuild, ranking and memory.
 
 Synthetic listings of about 400 words (Zipf-distributed over real ad words and made-up Norwegian-like
 words, with the usual section headings), so the figures do not depend on a crawl. Targets (issue 5):
-ranking one CV against all listings once the index is built in at most 50 ms; building the index in at
-most half the time of a plain `TfidfVectorizer().fit_transform` on the same texts.
+building the index in at most half the time of a plain `TfidfVectorizer().fit_transform` on the same
+texts; ranking one CV against all listings once the index is built in at most 50 ms. Reported: the
+plain baseline, our cold build (nothing cached), the same with the index cache filled (what the first
+`fjordjobs match` on a warehouse pays), the daily rebuild with 1 % of the texts changed (the cache's
+case), ranking time and peak memory, each beside its target.
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import multiprocessing as mp
 import resource
 import statistics
+import tempfile
 import time
+from collections.abc import Callable
 from importlib import resources
+from pathlib import Path
 
 import numpy as np
 
 from matching.analyzer import default_analyzer
-from matching.index import build_index
+from matching.index import Doc, build_index
+from matching.index_cache import cached_analysis
+from warehouse.db import connect
 
 HEADINGS = ["Om oss", "Arbeidsoppgaver", "Kvalifikasjoner", "Vi tilbyr", "About us", "Requirements"]
 SYLLABLES = [
@@ -105,10 +114,48 @@ def synthetic_listings(n: int, words_per_ad: int = 400, seed: int = 7) -> list[t
 
 
 def peak_mb() -> tuple[float, float]:
-    """(this process, largest child) peak resident memory in MB."""
+    """(this process, largest child so far) peak resident memory in MB."""
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return own, kids
+
+
+def _plain_tfidf(docs: list[Doc], out: Callable[[tuple[float, float]], None]) -> None:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    texts = [f"{title}\n{body}" for title, body in docs]
+    t = time.perf_counter()
+    TfidfVectorizer().fit_transform(texts)
+    out((time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))
+
+
+def plain_baseline(docs: list[Doc]) -> tuple[float, float]:
+    """(seconds, peak MB) of a plain `TfidfVectorizer().fit_transform`, in a forked child so that its
+    memory peak is its own and not mixed into ours."""
+    ctx = mp.get_context("fork")
+    recv, send = ctx.Pipe(duplex=False)
+    child = ctx.Process(target=_plain_tfidf, args=(docs, send.send))
+    child.start()
+    result: tuple[float, float] = recv.recv()
+    child.join()
+    return result
+
+
+def changed(docs: list[Doc], share: float, seed: int = 11) -> list[Doc]:
+    """The same listings with `share` of them edited (a sentence added), as from one day to the next."""
+    rng = np.random.default_rng(seed)
+    edit = set(rng.choice(len(docs), size=max(1, int(len(docs) * share)), replace=False).tolist())
+    return [
+        (t, f"{b}\nOppdatert: ny søknadsfrist og nye oppgaver.") if i in edit else (t, b)
+        for i, (t, b) in enumerate(docs)
+    ]
+
+
+def verdict(seconds: float, baseline: float | None) -> str:
+    if baseline is None:
+        return ""
+    ratio = seconds / baseline
+    return f" = {ratio:.2f} x plain (target <= 0.50: {'met' if ratio <= 0.5 else 'NOT met'})"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -119,32 +166,58 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=2, help="worker processes for the index build")
     parser.add_argument("--no-baseline", action="store_true", help="skip the plain TfidfVectorizer timing")
     parser.add_argument("--repeat", type=int, default=20, help="ranking repetitions (median reported)")
+    parser.add_argument(
+        "--changed", type=float, default=0.01, help="share of texts edited for the warm rebuild"
+    )
     args = parser.parse_args(argv)
 
     t = time.perf_counter()
-    docs = synthetic_listings(args.n)
+    docs: list[Doc] = list(synthetic_listings(args.n))
     print(f"listings: {args.n:,} synthetic, ~400 words each (generated in {time.perf_counter() - t:.1f} s)")
+    gc.collect()
+    before_mb, _ = peak_mb()
 
-    baseline_s = None
+    baseline_s = plain_mb = None
     if not args.no_baseline:
-        from sklearn.feature_extraction.text import TfidfVectorizer
-
-        texts = [f"{title}\n{body}" for title, body in docs]
-        t = time.perf_counter()
-        TfidfVectorizer().fit_transform(texts)
-        baseline_s = time.perf_counter() - t
-        del texts
-        gc.collect()
-        print(f"plain TfidfVectorizer().fit_transform: {baseline_s:.1f} s")
+        baseline_s, plain_mb = plain_baseline(docs)
+        print(
+            f"plain TfidfVectorizer().fit_transform: {baseline_s:.1f} s (1 process; peak {plain_mb:.0f} MB)"
+        )
 
     t = time.perf_counter()
     index = build_index(docs, jobs=args.jobs)
     build_s = time.perf_counter() - t
-    ratio = f" ({build_s / baseline_s:.2f} x plain TF-IDF; target <= 0.5)" if baseline_s else ""
-    print(f"matcher index build ({args.jobs} processes): {build_s:.1f} s{ratio}")
     print(
-        f"index: {index.X.shape[0]:,} rows, {index.X.nnz:,} non-zeros, {index.X.data.nbytes * 2 / 1e6:.0f} MB"
+        f"cold build, nothing cached ({args.jobs} processes): {build_s:.1f} s{verdict(build_s, baseline_s)}"
     )
+    print(
+        f"  index: {index.X.shape[0]:,} rows, {index.X.nnz:,} non-zeros, "
+        f"{(index.X.data.nbytes + index.X.indices.nbytes) / 1e6:.0f} MB"
+    )
+    del index
+    gc.collect()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "bench.duckdb"
+        con = connect(db)
+        t = time.perf_counter()
+        cached_analysis(con, docs, "bench", jobs=args.jobs).analysed.index()
+        fill_s = time.perf_counter() - t
+        print(f"cold build filling the index cache: {fill_s:.1f} s{verdict(fill_s, baseline_s)}")
+        con.execute("CHECKPOINT")
+        print(f"  cache on disk: {db.stat().st_size / 1e6:.0f} MB in the warehouse file")
+        gc.collect()
+
+        today = changed(docs, args.changed)
+        t = time.perf_counter()
+        warm = cached_analysis(con, today, "bench", jobs=args.jobs)
+        index = warm.analysed.index()
+        warm_s = time.perf_counter() - t
+        print(
+            f"daily rebuild, {args.changed:.0%} of texts changed ({warm.added:,} analysed, {warm.reused:,} "
+            f"from the cache): {warm_s:.1f} s{verdict(warm_s, baseline_s)}"
+        )
+        con.close()
 
     weights = default_analyzer().weigh_text(CV)
     times = []
@@ -155,12 +228,21 @@ def main(argv: list[str] | None = None) -> int:
         top = np.argpartition(-scores, 50)[:50]
         top = top[np.argsort(-scores[top])]
         times.append((time.perf_counter() - t) * 1000)
+    median = statistics.median(times)
     print(
-        f"rank one CV against all (query + X @ q + top 50): median {statistics.median(times):.1f} ms, "
-        f"min {min(times):.1f} ms (target <= 50 ms)"
+        f"rank one CV against all (query + X @ q + top 50): median {median:.1f} ms, min {min(times):.1f} ms "
+        f"(target <= 50 ms: {'met' if median <= 50 else 'NOT met'})"
     )
     own, kids = peak_mb()
-    print(f"peak memory: {own:.0f} MB in this process, {kids:.0f} MB in the largest worker")
+    target = (
+        f"target <= plain's {plain_mb:.0f} MB: {'met' if max(own, kids) <= plain_mb else 'NOT met'}"
+        if plain_mb
+        else "no baseline"
+    )
+    print(
+        f"peak memory: {own:.0f} MB in this process ({before_mb:.0f} MB of it the generated texts), "
+        f"{kids:.0f} MB in the largest child ({target})"
+    )
     return 0
 
 

@@ -21,7 +21,7 @@ import multiprocessing as mp
 import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import scipy.sparse as sp
@@ -38,6 +38,8 @@ PARALLEL_MIN_DOCS = 2000
 
 # (title, description) of one listing
 Doc = tuple[str | None, str | None]
+# (word, its terms read as Norwegian, its terms read as English): one word's analysis
+WordTerms = tuple[str, Sequence[str], Sequence[str]]
 
 _hash_cache: dict[str, int] = {}
 _fork_docs: Sequence[Doc] = ()
@@ -88,15 +90,31 @@ class _Words(dict[str, int]):
         # (word id, term id) pairs per language
         self.map_rows: dict[str, list[int]] = {"no": [], "en": []}
         self.map_cols: dict[str, list[int]] = {"no": [], "en": []}
+        self.analysed: list[WordTerms] = []  # words this process ran through the analyzer, in order
 
     def __missing__(self, word: str) -> int:
+        analyzer = default_analyzer()
+        found = (word, analyzer.terms(word, "no"), analyzer.terms(word, "en"))
+        self.analysed.append(found)
+        return self._add(*found)
+
+    def learn(self, word: str, terms_no: Sequence[str], terms_en: Sequence[str], *, fresh: bool) -> None:
+        """Take a word's analysis from elsewhere instead of running the analyzer; the terms must be what
+        `Analyzer.terms` gives for this analysis version. `fresh`: a worker of this process made it
+        (so it counts as analysed here), rather than an earlier run (read from the warehouse)."""
+        if word not in self:
+            self._add(word, terms_no, terms_en)
+            if fresh:
+                self.analysed.append((word, terms_no, terms_en))
+
+    def _add(self, word: str, terms_no: Sequence[str], terms_en: Sequence[str]) -> int:
         analyzer = default_analyzer()
         i = len(self)
         self[word] = i
         self.stop_en.append(word in analyzer.stop_en)
         self.stop_no.append(word in analyzer.stop_no and word not in analyzer.stop_en)
-        for lang in ("no", "en"):
-            for term in analyzer.terms(word, lang):
+        for lang, terms in (("no", terms_no), ("en", terms_en)):
+            for term in terms:
                 self.map_rows[lang].append(i)
                 self.map_cols[lang].append(self.terms[term])
         return i
@@ -142,9 +160,17 @@ class _Part:
     data: np.ndarray  # float64, summed section weights
     terms: list[str]
     surfaces: list[str]  # a word each term came from ("" when the analyzer has none), for display
+    new_words: list[WordTerms]  # words the analyzing process had to run through the analyzer
 
 
 def _analyse_docs(docs: Sequence[Doc]) -> _Part:
+    start = len(_words.analysed)
+    part = _analyse_words(docs)
+    part.new_words = _words.analysed[start:]
+    return part
+
+
+def _analyse_words(docs: Sequence[Doc]) -> _Part:
     """Summed section weight per term for each ad: the same numbers as `Analyzer.weigh_listing`, computed
     a chunk at a time (up to float rounding in the last bits: sums are taken in another order)."""
     analyzer = default_analyzer()
@@ -205,6 +231,7 @@ def _analyse_docs(docs: Sequence[Doc]) -> _Part:
         data=T.data.astype(np.float64),
         terms=terms,
         surfaces=[surface.get(t, "") for t in terms],
+        new_words=[],
     )
 
 
@@ -243,6 +270,9 @@ class Analysed:
 
     T: sp.csr_matrix
     terms: list[str]
+    # Words the analysis had to run through the analyzer (not known to this process before); what
+    # matching.index_cache stores so that another process need not analyse them again.
+    new_words: list[WordTerms] = field(default_factory=list)
 
     @property
     def size(self) -> int:
@@ -292,7 +322,22 @@ def _merge(parts: Sequence[_Part], terms: TermIds | None = None) -> Analysed:
         for term, word in zip(part.terms, part.surfaces, strict=True):
             if word:
                 surface.setdefault(term, word)
-    return Analysed(T=T, terms=list(vocab))
+    # What workers analysed, this process learns: the next build here need not analyse it again.
+    new_words = [w for part in parts for w in part.new_words]
+    for word, terms_no, terms_en in new_words:
+        _words.learn(word, terms_no, terms_en, fresh=True)
+    return Analysed(T=T, terms=list(vocab), new_words=list({w[0]: w for w in new_words}.values()))
+
+
+def learn_words(words: Sequence[WordTerms]) -> None:
+    """Seed this process's word vocabulary with analyses stored by earlier runs."""
+    for word, terms_no, terms_en in words:
+        _words.learn(word, terms_no, terms_en, fresh=False)
+
+
+def analysed_words() -> list[WordTerms]:
+    """Every word this process (or its workers) ran through the analyzer, in the order first seen."""
+    return list(_words.analysed)
 
 
 def analyse(docs: Sequence[Doc], *, jobs: int | None = None, terms: TermIds | None = None) -> Analysed:

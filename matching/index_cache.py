@@ -25,7 +25,16 @@ import pyarrow as pa
 import scipy.sparse as sp
 
 from matching.analyzer import default_analyzer
-from matching.index import ANALYSIS_FORMAT, Analysed, Doc, TermIds, analyse
+from matching.index import (
+    ANALYSIS_FORMAT,
+    Analysed,
+    Doc,
+    TermIds,
+    WordTerms,
+    analyse,
+    analysed_words,
+    learn_words,
+)
 from warehouse.db import run_script, sql
 
 # Rows no run has asked for in this many days are deleted (expired ads, old versions of edited ads).
@@ -95,16 +104,20 @@ def _cached_analysis(
         found_mask[found_pos] = True
         missing = np.flatnonzero(~found_mask)
         first_doc = {k: i for i, k in reversed(list(enumerate(keys)))}
-        fresh = (
-            analyse([docs[first_doc[unique[i]]] for i in missing], jobs=jobs, terms=terms)
-            if len(missing)
-            else None
-        )
+        fresh = None
+        stored_words: list[WordTerms] = []
+        if len(missing):
+            stored_words = _load_words(con, version)
+            learn_words(stored_words)
+            fresh = analyse([docs[first_doc[unique[i]]] for i in missing], jobs=jobs, terms=terms)
 
         con.execute("BEGIN TRANSACTION")
         try:
             if fresh is not None:
-                _store(con, version, day, [unique[i] for i in missing], fresh, terms, known_terms)
+                # Every word this process analysed, also in earlier calls, that the warehouse lacks.
+                known = {w for w, _, _ in stored_words}
+                words = [w for w in analysed_words() if w[0] not in known]
+                _store(con, version, day, [unique[i] for i in missing], fresh, terms, known_terms, words)
             run_script(con, "match_index_touch", {"version": version, "today": day})
             run_script(
                 con, "match_index_prune", {"version": version, "cutoff": day - timedelta(days=KEEP_DAYS)}
@@ -139,6 +152,19 @@ def _load_terms(con: duckdb.DuckDBPyConnection, version: str) -> TermIds:
     return terms
 
 
+def _load_words(con: duckdb.DuckDBPyConnection, version: str) -> list[WordTerms]:
+    """Words analysed by earlier runs: this process need not run them through the analyzer again."""
+    table = con.sql(sql("match_index_words"), params={"version": version}).to_arrow_table()
+    return list(
+        zip(
+            table.column("word").to_pylist(),
+            table.column("terms_no").to_pylist(),
+            table.column("terms_en").to_pylist(),
+            strict=True,
+        )
+    )
+
+
 def _store(
     con: duckdb.DuckDBPyConnection,
     version: str,
@@ -147,8 +173,9 @@ def _store(
     fresh: Analysed,
     terms: TermIds,
     known_terms: int,
+    words: list[WordTerms],
 ) -> None:
-    """Insert the terms the cache did not know and the rows of the texts just analysed."""
+    """Insert the texts just analysed, the terms and the analysed words the cache did not know."""
     surface = default_analyzer().surface
     new_terms = list(terms)[known_terms:]
     term_table = pa.table(
@@ -167,13 +194,24 @@ def _store(
             "weights": pa.ListArray.from_arrays(offsets, pa.array(T.data.astype(np.float64))),
         }
     )
+    word_type = pa.list_(pa.string())
+    word_table = pa.table(
+        {
+            "word": pa.array([w for w, _, _ in words], pa.string()),
+            "terms_no": pa.array([list(t) for _, t, _ in words], word_type),
+            "terms_en": pa.array([list(t) for _, _, t in words], word_type),
+        }
+    )
     con.register("match_index_new_terms", term_table)
     con.register("match_index_new_rows", row_table)
+    con.register("match_index_new_words", word_table)
     try:
         run_script(con, "match_index_insert", {"version": version, "today": day})
+        run_script(con, "match_index_insert_words", {"version": version})
     finally:
         con.unregister("match_index_new_terms")
         con.unregister("match_index_new_rows")
+        con.unregister("match_index_new_words")
 
 
 def _stack_unique(

@@ -178,3 +178,17 @@ def test_texts_unused_for_two_weeks_are_pruned(con: duckdb.DuckDBPyConnection) -
     assert cached_rows(con) == 9  # still within the window
     cached_analysis(con, DOCS[:2], "v1", jobs=1, on=ON + timedelta(days=KEEP_DAYS + 1))
     assert cached_rows(con) == 2
+
+
+def test_words_analysed_once_are_read_back_by_a_new_process(
+    con: duckdb.DuckDBPyConnection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cached_analysis(con, DOCS, "v1", jobs=1)
+    stored = con.execute("SELECT count(*) FROM match_index_words").fetchone()
+    assert stored is not None and stored[0] > 20
+    monkeypatch.setattr(index_module, "_words", index_module._Words())  # as in a new process
+    reworded: Doc = ("Kokk og sykepleier", "Kvalifikasjoner\nFagbrev som kokk. Erfaring med Python.")
+    again = cached_analysis(con, [*DOCS, reworded], "v1", jobs=1)
+    assert (again.reused, again.added) == (9, 1)
+    assert again.analysed.new_words == []  # every word came from the warehouse, none was re-analysed
+    assert_same_weights(again.analysed.weights()[-1:], reference_weights([reworded]))
