@@ -15,6 +15,8 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from pipeline.cues import fold_ad, pieces_with
+
 _LEGAL_SUFFIX = re.compile(
     r"\b(?:as|asa|sa|ans|da|ab|a/s|ltd|limited|gmbh|inc|group|gruppen|norge|norway|norden|nordic|avd\.?.*)$"
 )
@@ -92,10 +94,28 @@ _OWN_STAFF = re.compile(
 )
 
 
-def _agency_text(body: str) -> bool:
-    if _CLIENT_AS_EMPLOYER.search(body):
+# Cues (pipeline/cues.py): every _CLIENT_AS_EMPLOYER match names the client ("kunde", "kundane",
+# "oppdragsgiver", "klient", "client") with "vår"/"våre" or beside "ansatt"/"ansettes"; every _AGENCY_WORDS
+# match holds one of AGENCY_WORD_CUES.
+CLIENT_CUES = ("kund", "oppdragsg", "klient")
+AGENCY_WORD_CUES = ("byrå", "agency", "innlei", "leies", "leid", "utleie")
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def _may_name_client(body: str) -> bool:
+    low = fold_ad(body)
+    if low is None or "client" in low:
         return True
-    for sentence in re.split(r"(?<=[.!?])\s+|\n+", body):
+    if not any(word in low for word in CLIENT_CUES):
+        return False
+    return "vår" in low or "ansatt" in low or "ansett" in low
+
+
+def _agency_text(body: str) -> bool:
+    if _may_name_client(body) and _CLIENT_AS_EMPLOYER.search(body):
+        return True
+    named = pieces_with(body, AGENCY_WORD_CUES)
+    for sentence in _SENTENCE_SPLIT.split(body) if named is None else named:
         if _AGENCY_WORDS.search(sentence) and not _REFUSAL.search(sentence):
             return True
     return False

@@ -14,6 +14,7 @@ long s), so text holding any of them is never skipped.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -49,3 +50,38 @@ def ad_has_any(text: str, words: Iterable[str]) -> bool:
 def clear_caches() -> None:
     """Forget cached lower-cased ad texts (benchmarks clear them between passes)."""
     fold_ad.cache_clear()
+
+
+# A piece ends at a run of line breaks, or at the spaces after . ! ? (group 1). Starting with a character
+# class lets `re` skip to the next candidate character in C instead of trying a look-behind everywhere.
+_PIECE_END = re.compile(r"[.!?\n](?:(?<=\n)\n*|(\s+))")
+
+
+def split_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each piece `re.split(r"(?<=[.!?])\\s+|\\n+", text)` gives, about three times faster.
+
+    Education and agency tagging read an ad sentence by sentence with that split; with the spans they
+    can pick out only the sentences that hold a cue word.
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for end in _PIECE_END.finditer(text):
+        spans.append((start, end.start(1) if end.lastindex else end.start()))
+        start = end.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def pieces_with(text: str, words: Iterable[str]) -> list[str] | None:
+    """The pieces of `split_spans` that hold one of the lower-case `words`, in order.
+
+    None when that cannot be told cheaply; the caller then reads every piece.
+    """
+    low = fold_ad(text)
+    if low is None:
+        return None
+    present = [word for word in words if word in low]
+    if not present:
+        return []
+    # Pieces of the lower-cased text are the pieces of the text: same length, case-blind separators.
+    return [text[a:b] for a, b in split_spans(low) if any(word in low[a:b] for word in present)]

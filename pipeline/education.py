@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.cues import fold, fold_ad
+from pipeline.cues import fold_ad, has_any, pieces_with
 
 _RANK = {"none": 0, "vocational": 1, "bachelor": 2, "master": 3}
 
@@ -123,14 +123,8 @@ def _may_state_none(low: str | None) -> bool:
     return any(word in low for word in NONE_TOPIC_CUES) and _NONE_NEGATION.search(low) is not None
 
 
-def _named_levels(low: str | None) -> tuple[str, ...] | None:
-    """The level cues an ad holds; None when that cannot be told cheaply (every sentence is then read)."""
-    return None if low is None else tuple(word for word in LEVEL_CUES if word in low)
-
-
-def _names_level(sentence: str, cues: tuple[str, ...] | None) -> bool:
-    low = fold(sentence) if cues is not None else None
-    return low is None or any(word in low for word in cues or ())
+def _names_level(clause: str) -> bool:
+    return has_any(clause, LEVEL_CUES)
 
 
 def _levels(clause: str) -> set[str]:
@@ -149,28 +143,19 @@ def required_education(text: str) -> str | None:
     """Lowest education level the ad requires (master/bachelor/vocational/none), or None if none is required."""
     if not text:
         return None
-    low = fold_ad(text)
-    if _may_state_none(low) and _NONE.search(text):
+    if _may_state_none(fold_ad(text)) and _NONE.search(text):
         return "none"
-    cues = _named_levels(low)
-    if cues == ():
-        return None  # no level named anywhere
     required: set[str] = set()
-    parts = _SENTENCE_SPLIT.split(text)
-    # The lower-cased text splits at the same places (same length, case-blind separators).
-    low_parts = _SENTENCE_SPLIT.split(low) if cues is not None and low is not None else None
-    if low_parts is not None and len(low_parts) != len(parts):
-        low_parts = None
-    for i, sentence in enumerate(parts):
-        if cues is not None and low_parts is not None and not any(word in low_parts[i] for word in cues):
-            continue  # no level named, so no clause of it can require one
+    # Only sentences that name a level can require one (the order of sentences does not matter).
+    named = pieces_with(text, LEVEL_CUES)
+    for sentence in _SENTENCE_SPLIT.split(text) if named is None else named:
         if _NOT_REQUIREMENT.search(sentence) and not _STILL_REQUIRED.search(sentence):
             continue
         if _NOT_REQUIRED.search(sentence) and _ADVANTAGE.search(sentence):
             continue  # "a degree is a plus, but not required": the advantage covers the whole sentence
         clauses = [c for c in _CLAUSE_SPLIT.split(sentence) if c.strip()]
         for clause in clauses:
-            if not _names_level(clause, cues):
+            if not _names_level(clause):
                 continue
             if _ADVANTAGE.search(clause) or _NOT_REQUIRED.search(clause):
                 continue
