@@ -12,6 +12,8 @@ than its author's second guess of it. Behaviour it reproduces, because each one 
 - `If-Modified-Since` on `/api/v1/feed` starts after that time (an unparsable date is ignored);
   `If-None-Match` equal to a page's ETag gives 304.
 - `feedentry` is always the ad's latest state; `ad_content` is absent once inactive; unknown ads are 404.
+  Its `sistEndret` is the ad's own `updated` time, while a feed line's `sistEndret` is when the line was
+  written, a little later (pam-stilling-feed FeedService/FeedAd): the two never match.
 - Stopped ads appear as masked INACTIVE lines (title "...", businessName ""); expired ones as plain
   INACTIVE lines.
 - Some requests fail with 502/503/504 on a fixed schedule (by request number), as a gateway would.
@@ -110,8 +112,11 @@ class Schedule:
 class StandinFeed:
     """The feed's data and HTTP behaviour; `serve()` puts it on 127.0.0.1."""
 
-    def __init__(self, page_cap: int = 37, schedule: Schedule | None = None) -> None:
+    def __init__(
+        self, page_cap: int = 37, schedule: Schedule | None = None, *, line_lag: bool = True
+    ) -> None:
         self.page_cap = page_cap
+        self.line_lag = line_lag
         self.schedule = schedule or Schedule()
         self.events: list[FeedEvent] = []
         self.ads: dict[str, AdState] = {}
@@ -128,9 +133,13 @@ class StandinFeed:
     def _append(
         self, ad_uuid: str, status: str, at: datetime, title: str, business: str, municipal: str
     ) -> None:
-        event_id = str(uuidlib.uuid5(uuidlib.NAMESPACE_URL, f"standin-event-{len(self.events)}"))
-        self._event_index[event_id] = len(self.events)
-        self.events.append(FeedEvent(event_id, ad_uuid, status, at, title, business, municipal))
+        """Write a line for a change made at `at`. The line's own time is when it was written, a little
+        later (NAV: the line's sistEndret is the write time, the entry's is the ad's `updated`)."""
+        number = len(self.events)
+        event_id = str(uuidlib.uuid5(uuidlib.NAMESPACE_URL, f"standin-event-{number}"))
+        written = at + timedelta(milliseconds=200 + (number * 7919) % 40_000) if self.line_lag else at
+        self._event_index[event_id] = number
+        self.events.append(FeedEvent(event_id, ad_uuid, status, written, title, business, municipal))
 
     @staticmethod
     def _municipal(content: dict[str, Any]) -> str:

@@ -8,7 +8,10 @@ NOTES.md §1). The spider walks it page by page from a saved cursor (or, on the 
 ACTIVE ad whose version it has not seen, and emits INACTIVE ads at once so the pipeline can drop
 them and their contacts (NAV's terms). It ends with a `cursor` record (where to resume) and a
 `stats` record. The state file, written by the ingest, is
-`{"cursor": "<page id or null>", "known": {"<uuid>": "<sistEndret>"}}`.
+`{"cursor": "<page id or null>", "known": {"<uuid>": "<sistEndret>"}}`. A record's `version_key` is the
+sistEndret of the newest feed line its entry is known to cover (a line's sistEndret is when NAV wrote
+the line; the entry's own sistEndret is the ad's `updated`, an earlier time that no line carries), so
+the next crawl can tell a line it has already loaded from a new one.
 
 The public token is fetched once and put on each request by `NavTokenMiddleware` as it leaves;
 on 401 the spider fetches a new token once (other 401'd requests wait for that refresh) and
@@ -17,11 +20,12 @@ retries. The token is never logged.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import deque
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime, timedelta
-from email.utils import format_datetime
+from email.utils import format_datetime, parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +50,7 @@ from spiders.extract_nav import (
 DEFAULT_BASE_URL = "https://pam-stilling-feed.nav.no"
 SOURCE = "nav"
 ENTRY_CONCURRENCY = 8  # NAV documents no rate limit; a few parallel entry calls is the polite norm
+ANSWER_MARGIN = timedelta(seconds=3)
 
 
 class NavTokenMiddleware:
@@ -102,14 +107,20 @@ class NavSpider(scrapy.Spider):
         self._pages: list[str] = []  # page ids walked, in order
         self._rewind_to: int | None = None  # index in _pages of the first page with a failed entry
         self._failed_page: str | None = None  # a page that could not be read: resume there
-        self._wanted: dict[str, datetime] = {}  # newest ACTIVE event per ad whose content we want
+        # Times below are a feed line's sistEndret (when NAV wrote the line) or a reply's Date (when
+        # NAV answered), both the server's clock. An entry's own sistEndret is the ad's `updated`, an
+        # earlier clock (pam-stilling-feed FeedService), so it is never compared with either.
+        self._wanted: dict[str, datetime] = {}  # newest ACTIVE line per ad whose content we want
+        self._newest: dict[str, FeedEvent] = {}  # that line itself, to ask again for it
         self._pending: set[str] = set()  # ads with an entry request under way
         # Entry requests beyond ENTRY_CONCURRENCY wait here. Scrapy 2.19's per-slot concurrency
         # does not hold under the asyncio reactor (measured: 20 at once with a limit of 8).
         self._entry_queue: deque[Request] = deque()
         self._entries_out = 0
-        self._fetched: dict[str, datetime] = {}  # sistEndret of the entry we received
-        self._inactive_at: dict[str, datetime] = {}  # newest INACTIVE event per ad
+        self._fetched: dict[str, datetime] = {}  # newest ACTIVE line an entry reply is known to cover
+        self._inactive_at: dict[str, datetime] = {}  # newest INACTIVE line per ad
+        # When NAV answered the newest entry reply per ad: every line written before then is in it.
+        self._answered_at: dict[str, datetime] = {}
         # (uuid, status, version) of every listing record written: pages overlap by one item, and
         # an ad's INACTIVE line and its entry say the same thing, so each is written once.
         self._emitted: set[tuple[str, str, str]] = set()
@@ -245,11 +256,23 @@ class NavSpider(scrapy.Spider):
             self._inactive_at[event.uuid] = max(when, self._inactive_at.get(event.uuid, when))
         if self.known.get(event.uuid) == event.sist_endret:
             return  # already delivered in an earlier crawl
+        if self._answered_after(event.uuid, when):
+            return  # an entry reply made after this line already told the ad's state
         yield from self._emit(_listing(event.uuid, "INACTIVE", event.sist_endret, event.item, {}))
 
+    def _answered_after(self, ad_uuid: str, when: datetime | None) -> bool:
+        answered = self._answered_at.get(ad_uuid)
+        return answered is not None and when is not None and when < answered
+
     def _emit(self, record: dict[str, Any]) -> Iterator[dict[str, Any]]:
-        """Write a listing record unless the same (ad, status, version) was written this crawl."""
-        key = (record["source_id"], record["status"], record["version_key"])
+        """Write a listing record unless this crawl already wrote the same (ad, status, payload).
+
+        Pages overlap by one item, and an ad can be fetched twice when a second line for it turns up,
+        so the same content can come again; the warehouse keeps one raw row per content, and two
+        identical rows in one landing file would clash there.
+        """
+        digest = hashlib.sha256(json.dumps(record["payload"], sort_keys=True).encode()).hexdigest()
+        key = (record["source_id"], record["status"], digest)
         if key in self._emitted:
             return
         self._emitted.add(key)
@@ -262,15 +285,18 @@ class NavSpider(scrapy.Spider):
         if self.known.get(event.uuid) == event.sist_endret:
             return None
         when = _when(event.sist_endret)
+        if self._answered_after(event.uuid, when):
+            return None  # an entry reply made after this line was written is already in hand
         have = self._fetched.get(event.uuid)
         if have is not None and when is not None and when <= have:
             return None  # the entry we already hold is as new as this event
-        if when is not None:
-            self._wanted[event.uuid] = max(when, self._wanted.get(event.uuid, when))
+        if when is not None and (event.uuid not in self._wanted or when > self._wanted[event.uuid]):
+            self._wanted[event.uuid] = when
+            self._newest[event.uuid] = event
         if event.uuid in self._pending:
             return None  # its reply is checked against _wanted and fetched again if too old
         self._pending.add(event.uuid)
-        return self._entry_request(event, page_index)
+        return self._entry_request(self._newest.get(event.uuid, event), page_index)
 
     def _entry_request(self, event: FeedEvent, page_index: int) -> Request:
         return Request(
@@ -328,25 +354,39 @@ class NavSpider(scrapy.Spider):
             self._entry_failed(response.meta)
             yield _quarantine(response, "feed entry is not JSON")
             return
-        version = str(entry.get("sistEndret") or event.sist_endret)
-        got = _when(version)
-        if got is not None:
-            self._fetched[event.uuid] = got
+        answered = _answered_at(response)
         wanted = self._wanted.get(event.uuid)
-        if got is not None and wanted is not None and got < wanted:
-            # The reply predates an event seen since this request was made: ask again.
+        if answered is not None and wanted is not None and wanted < answered:
+            event = self._newest.get(event.uuid, event)  # the reply covers every line seen so far
+        asked = _when(event.sist_endret)
+        if asked is not None and wanted is not None and asked < wanted:
+            # A newer line came in after this request was made and the reply may predate it: ask
+            # once more, for that line (so each line costs at most one extra call).
             self._pending.add(event.uuid)
-            yield self._entry_request(event, response.meta["nav_page_index"])
+            yield self._entry_request(self._newest[event.uuid], response.meta["nav_page_index"])
             return
+        if asked is not None:
+            self._fetched[event.uuid] = max(asked, self._fetched.get(event.uuid, asked))
+        if answered is not None:
+            self._answered_at[event.uuid] = max(answered, self._answered_at.get(event.uuid, answered))
+        # The version of what we hold is the newest line it is known to cover: the next crawl
+        # compares feed lines with it.
+        version = event.sist_endret
         if entry_is_active(entry):
-            inactive_at = self._inactive_at.get(event.uuid)
-            if inactive_at is not None and got is not None and got < inactive_at:
-                return  # a stale reply: the ad was withdrawn after this version
+            if self._withdrawn_since(event.uuid, asked, answered):
+                return  # a stale reply: a newer line withdrew the ad after this version
             yield from self._emit(_listing(event.uuid, "ACTIVE", version, entry, entry_fields(entry)))
         else:
             # Withdrawn between the feed line and our call: no content, and no contacts kept.
             payload = {key: value for key, value in entry.items() if key not in ("ad_content", "json")}
             yield from self._emit(_listing(event.uuid, "INACTIVE", version, payload, {}))
+
+    def _withdrawn_since(self, ad_uuid: str, asked: datetime | None, answered: datetime | None) -> bool:
+        """An INACTIVE line newer than the line this ACTIVE reply covers, and not older than the reply."""
+        inactive_at = self._inactive_at.get(ad_uuid)
+        if inactive_at is None or asked is None or asked >= inactive_at:
+            return False
+        return answered is None or answered <= inactive_at
 
     # -- failures and the end of the crawl --------------------------------------------------------
 
@@ -442,6 +482,21 @@ def _quarantine(response: Response, reason: str) -> dict[str, Any]:
         "reason": reason,
         "payload": response.text,
     }
+
+
+def _answered_at(response: Response) -> datetime | None:
+    """When the server answered, from its Date header, less a margin for the second it rounds to
+    and for clock skew between NAV's database (which stamps lines) and its web servers."""
+    header = response.headers.get("Date")
+    if not header:
+        return None
+    try:
+        moment = parsedate_to_datetime(header.decode("latin-1"))
+    except (TypeError, ValueError):
+        return None
+    if moment.tzinfo is None:
+        return None
+    return moment - ANSWER_MARGIN
 
 
 def _when(value: str) -> datetime | None:
