@@ -239,7 +239,7 @@ class StandinFeed:
             self._token_generation += 1
             self.rotations += 1
         if path == "/api/publicToken":
-            body = f"{TOKEN_PREAMBLE}\n{self.token()}\n"
+            body = f"{TOKEN_PREAMBLE}\n{self.token()}"
             return 200, {"Content-Type": "text/plain;charset=UTF-8"}, body.encode()
         if not path.startswith("/api/v1/"):
             return _json(404, {"error": "not found"})
@@ -257,7 +257,10 @@ class StandinFeed:
             if size < 1:
                 return _json(400, {"error": "pageSize must be positive"})
             if path == "/api/v1/feed":
-                start = self._bootstrap_start(params, headers)
+                first = self._bootstrap_start(params, headers)
+                if first is None:
+                    return _json(404, {"error": "no feed page after that time"})
+                start = first
             else:
                 page_id = path.rsplit("/", 1)[1]
                 if page_id not in self._event_index:
@@ -266,9 +269,10 @@ class StandinFeed:
             return self._page(start, size, headers)
         return _json(404, {"error": "not found"})
 
-    def _bootstrap_start(self, params: dict[str, list[str]], headers: dict[str, str]) -> int:
+    def _bootstrap_start(self, params: dict[str, list[str]], headers: dict[str, str]) -> int | None:
+        """Where `/api/v1/feed` starts; None (404) when If-Modified-Since is past every line."""
         if not self.events:
-            return 0
+            return None
         if "last" in params:
             return len(self.events) - 1
         since_text = headers.get("if-modified-since")
@@ -283,14 +287,21 @@ class StandinFeed:
         for index, event in enumerate(self.events):
             if event.at > since:
                 return index
-        return len(self.events) - 1
+        return None
 
     def _page(self, start: int, size: int, headers: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
         if not self.events:
             return _json(404, {"error": "the feed is empty"})
-        page = self.events[start : start + size]
+        # A page holds its first line and up to `size - 1` after it, stopping one short of the last
+        # line it looked at, which names the next page (so pages overlap by one). With fewer than two
+        # lines after the first, the page runs to the end and there is no next page.
         following = len(self.events) - start - 1
-        next_id = page[-1].event_id if following >= 2 and len(page) > 1 else None
+        if following >= 2:
+            page = self.events[start : start + max(2, min(size, following))]
+            next_id: str | None = page[-1].event_id
+        else:
+            page = self.events[start:]
+            next_id = None
         etag = str(uuidlib.uuid5(uuidlib.NAMESPACE_URL, "|".join(e.event_id for e in page)))
         reply_headers = {
             "ETag": etag,
