@@ -81,6 +81,22 @@ def _identifier() -> _Identifier:
     return identifier
 
 
+@lru_cache(maxsize=8192)
+def _classify(sentence: str) -> str:
+    """py3langid's language code for one sentence (about 0.1 ms each).
+
+    Remembered because ads repeat sentences: boilerplate about the employer, the application and the
+    benefits comes back in every ad of one employer or one applicant-tracking system.
+    """
+    code, _score = _identifier().classify(sentence)
+    return code
+
+
+def clear_caches() -> None:
+    """Forget remembered sentence languages (benchmarks clear them between passes)."""
+    _classify.cache_clear()
+
+
 @dataclass(frozen=True)
 class AdLanguage:
     """The language an ad is written in, with each language's share of the identified characters."""
@@ -126,12 +142,11 @@ def detect_ad_language(text: str, title: str = "", threshold: float = 0.6) -> Ad
     total = sum(len(p) for p in parts)
     if total < MIN_TOTAL_CHARS:
         return AdLanguage(None, {}, total)
-    identifier = _identifier()
     counts: dict[str, int] = {}
     families: set[str] = set()
     done = 0
     for part in parts:
-        code, _score = identifier.classify(part)
+        code = _classify(part)
         if code in NORWEGIAN_CODES:
             code = "no"
         counts[code] = counts.get(code, 0) + len(part)

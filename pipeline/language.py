@@ -17,11 +17,15 @@ Norwegian requirement wins and the evidence names the statement it overrode.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Final
 
+from pipeline.cues import has_any
 from pipeline.langid import detect_ad_language, language_name
 from pipeline.text import sentences
 
@@ -170,10 +174,23 @@ class Rule:
     requirement: str | None
     strength: int
     pattern: re.Pattern[str]
+    cues: tuple[str, ...] = ()
+    """Words every match holds (sentences are lower-case): without one of them the rule is skipped."""
 
 
-def _rule(name: str, requirement: str | None, strength: int, regex: str) -> Rule:
-    return Rule(name, requirement, strength, re.compile(regex))
+def _rule(name: str, requirement: str | None, strength: int, regex: str, cues: tuple[str, ...] = ()) -> Rule:
+    return Rule(name, requirement, strength, re.compile(regex), cues)
+
+
+# Cues (pipeline/cues.py): one of these words is in every match of NO, SC, EN and the document nouns.
+NO_CUES = ("norsk", "norwegian", "bokmål")
+SC_CUES = ("skandinavisk", "nordisk", "scandinavian", "nordic", "svensk", "dansk", "swedish", "danish")
+NORDIC_CUES = NO_CUES + SC_CUES
+EN_CUES = ("engelsk", "english")
+_DOC_CUES = (
+    "søk", "cv", "attest", "vitnemål", "dokument", "application", "cover letter", "resume", "résumé",
+    "document", "motivasjonsbrev", "apply", "referanse", "reference",
+)  # fmt: skip
 
 
 # Applied in this order; each rule sees the sentence with earlier matches masked.
@@ -184,6 +201,7 @@ STATEMENT_RULES: tuple[Rule, ...] = (
         None,
         HINT,
         rf"{_DOC_NOUN}{_DOC_GAP}\b(?:på|in|til|into)\s+(?:(?:et|eit|ett|en|ein|a|an|either)\s+)?{_LIST}",
+        cues=_DOC_CUES,
     ),
     # Negation first: "Norsk er ikke et krav", "Det er ikkje krav om norsk", "no Norwegian required".
     _rule(
@@ -192,6 +210,7 @@ STATEMENT_RULES: tuple[Rule, ...] = (
         EXPLICIT,
         rf"{NORDIC}[^.;]{{0,40}}?\b(?:men|but)\s+(?:(?:det|dette|this|that|it)\s+)?(?:(?:er|is|it's|are)\s+)?{_NOT}\s+"
         rf"(?:(?:et|eit|a|an)\s+)?(?:{_NEED}|{_SOFT}|absolutely\s+{_NEED})\b(?!\s+(?:at|om|med|til)\b)",
+        cues=NORDIC_CUES,
     ),
     _rule(
         "not required",
@@ -200,6 +219,7 @@ STATEMENT_RULES: tuple[Rule, ...] = (
         rf"{NORDIC}{_SOFT_GAP}{{0,4}}\s+(?:(?:er|is|are|vil|will|was)\s+)?(?:\w+\s+)?{_NOT}\s+"
         rf"(?:(?:et|eit|a|an|any)\s+)?(?:absolutt\s+|strictly\s+|nødvendigvis\s+)?{_NEED}\b"
         r"(?!\s+(?:at|that|om)\b)",
+        cues=NORDIC_CUES,
     ),
     _rule(
         "no requirement of",
@@ -207,18 +227,21 @@ STATEMENT_RULES: tuple[Rule, ...] = (
         EXPLICIT,
         rf"\b(?:ikke|ikkje|not|no|uten|utan|without|ingen|inga)\s+(?:\w+\s+)?(?:krav|requirement|required|need|behov)"
         rf"\s+(?:om|til|for|of|to)?\s*(?:\w+\s+){{0,3}}?{NORDIC}",
+        cues=NORDIC_CUES,
     ),
     _rule(
         "does not demand Norwegian",
         ENGLISH_OK,
         EXPLICIT,
         rf"\b(?:krever|kreves|kravd|require[sd]?|demand[sd]?)\s+(?:\w+\s+)?(?:ikke|ikkje|not)\s+(?:\w+\s+){{0,2}}?{NORDIC}",
+        cues=NORDIC_CUES,
     ),
     _rule(
         "no Norwegian required",
         ENGLISH_OK,
         EXPLICIT,
         rf"\bno\s+{NO}(?:\s+\w+){{0,2}}\s+(?:required|needed|necessary)",
+        cues=NO_CUES,
     ),
     _rule(
         "need not speak Norwegian",
@@ -229,6 +252,7 @@ STATEMENT_RULES: tuple[Rule, ...] = (
         rf"|\b(?:ikke|ikkje|not)\s+(?:nødvendig|påkrevd|et krav|naudsynt|necessary|required|needed|a requirement)"
         r"\s+(?:å|at du|to|that you|for you to))"
         rf"\s+(?:å\s+|to\s+)?(?:\w+\s+){{0,3}}?{NORDIC}",
+        cues=NORDIC_CUES,
     ),
     _rule(
         "even if you do not speak Norwegian",
@@ -236,6 +260,7 @@ STATEMENT_RULES: tuple[Rule, ...] = (
         EXPLICIT,
         r"\b(?:selv om|sjølv om|even if|even though|although|though|om)\s+(?:du|you)\s+(?:ikke|ikkje|do not|don't|does not)\s+"
         rf"(?:yet\s+|ennå\s+|enno\s+)?(?:speak|snakker|snakkar|kan|know|har|have|behersker|meistrar)\s+(?:\w+\s+)?{NORDIC}",
+        cues=NORDIC_CUES,
     ),
     _rule(
         "welcome without Norwegian",
@@ -243,6 +268,7 @@ STATEMENT_RULES: tuple[Rule, ...] = (
         EXPLICIT,
         r"\b(?:who|som|that)\s+(?:do not|don't|does not|doesn't|cannot|can't|ikke|ikkje)\s+(?:yet\s+|ennå\s+|enno\s+)?"
         rf"(?:speak|snakker|snakkar|kan|know|have|har|beherske[rt]?)\s+(?:\w+\s+)?{NORDIC}",
+        cues=NORDIC_CUES,
     ),
     # Working language stated outright.
     _rule(
@@ -253,6 +279,7 @@ STATEMENT_RULES: tuple[Rule, ...] = (
         rf"(?:{_WL_FIELD}{_WL_SEP}{_MAINLY}(?:{NORDIC}(?:\s+språk\w*)?{_OR})*{EN}"
         rf"|\b(?:språk|language){_WL_SEP}{_MAINLY}(?:{NORDIC}(?:\s+språk\w*)?{_OR_STRICT})*{EN}"
         rf"|\b(?:er|is)\s+(?:arbeidsspråket|the working language)\s+{_MAINLY}{EN})",
+        cues=EN_CUES,
     ),
     _rule(
         "English is the working language",
@@ -261,6 +288,7 @@ STATEMENT_RULES: tuple[Rule, ...] = (
         rf"{EN}\s+(?:is|er|will be|blir)\s+(?:(?:our|the|its|their|vårt|deres|det|a|an)\s+)?(?:\w+\s+)?"
         r"(?:(?:working|work|company|corporate|business|official|main|primary)\s+language|arbeidsspråk\w*|"
         r"konsernspråk\w*|hovedspråk\w*)",
+        cues=EN_CUES,
     ),
     _rule(
         "English as working language",
@@ -268,6 +296,7 @@ STATEMENT_RULES: tuple[Rule, ...] = (
         EXPLICIT,
         rf"{EN}\s+(?:as|som)\s+(?:(?:the|our|vårt)\s+)?(?:(?:working|work|company|corporate|business|official|"
         r"main|primary)\s+language|arbeidsspråk\w*|konsernspråk\w*|hovedspråk\w*)",
+        cues=EN_CUES,
     ),
     _rule(
         "English-speaking workplace",
@@ -275,6 +304,7 @@ STATEMENT_RULES: tuple[Rule, ...] = (
         EXPLICIT,
         r"\b(?:english[- ]speaking|engelskspråklig\w*|engelsktalende)\s+(?:\w+\s+)?(?:environment|team\w*|"
         r"workplace|company|office|miljø\w*|arbeidsmiljø\w*|arbeidsplass\w*|selskap\w*|kollega\w*|colleagues)",
+        cues=EN_CUES,
     ),
     _rule(
         "communication in English",
@@ -282,6 +312,7 @@ STATEMENT_RULES: tuple[Rule, ...] = (
         EXPLICIT,
         rf"\b(?:all|daily|internal|day-to-day|daglig|intern|all intern)\s+(?:\w+\s+)?(?:communication|kommunikasjon)"
         rf"\s+(?:\w+\s+){{0,2}}?(?:in|på|is in|foregår på|skjer på)\s+{EN}",
+        cues=EN_CUES,
     ),
     _rule(
         "communication takes place in English",
@@ -289,6 +320,7 @@ STATEMENT_RULES: tuple[Rule, ...] = (
         EXPLICIT,
         rf"\b(?:kommunikasjon\w*|communication)\s+(?:\w+\s+){{0,3}}?(?:foregår|foregar|skjer|går|is|happens|"
         rf"takes place)\s+(?:\w+\s+)?(?:på|in)\s+{EN}(?!\s*(?:og|and|samt|,|&|\+)\s*(?:\w+\s+)?{NORDIC})",
+        cues=EN_CUES,
     ),
     _rule(
         "we work in English",
@@ -298,12 +330,14 @@ STATEMENT_RULES: tuple[Rule, ...] = (
         r"|\bwork\s+is\s+(?:\w+\s+)?(?:conducted|done|carried out|performed))"
         rf"\s+(?:(?:mainly|mostly|primarily|hovedsakelig|stort sett)\s+)?(?:in|på)\s+{EN}"
         rf"(?!\s*(?:og|and|samt|,|&|\+|or|eller|/)\s*(?:\w+\s+)?{_ANY})",
+        cues=EN_CUES,
     ),
     _rule(
         "working language Scandinavian",
         SCANDINAVIAN_REQUIRED,
         EXPLICIT,
         rf"{_WL}{_WL_SEP}{_MAINLY}(?:{NO}{_OR})?{SC}",
+        cues=SC_CUES,
     ),
     _rule(
         "working language Norwegian",
@@ -311,6 +345,7 @@ STATEMENT_RULES: tuple[Rule, ...] = (
         EXPLICIT,
         rf"(?:{_WL}{_WL_SEP}{_MAINLY}{NO}|{NO}\s+(?:is|er)\s+(?:(?:our|the|vårt|det)\s+)?"
         r"(?:(?:working|company|corporate|business|official|main)\s+language|arbeidsspråk\w*))",
+        cues=NO_CUES,
     ),
     # "fordel"/"advantage"/"ønskelig" attached to the language: Norwegian is welcome, not required.
     _rule(
@@ -322,6 +357,7 @@ STATEMENT_RULES: tuple[Rule, ...] = (
         r"(?:(?:highly|very|greatly|much|svært|veldig|meget|særlig|spesielt|especially|particularly)\s+)?"
         rf"(?:(?:en|ein|a|an|et|eit)\s+)?(?:(?:stor|big|great|clear|definite|considerable|additional|klar|strong)\s+)?"
         rf"{_SOFT}\b",
+        cues=NORDIC_CUES,
     ),
     _rule(
         "advantage with Norwegian",
@@ -332,6 +368,7 @@ STATEMENT_RULES: tuple[Rule, ...] = (
         rf"desirable|preferred|preferably|ideally)\b(?:\s*[:,-])?\s+(?:(?:med|om|if|with|at|hvis|dersom|viss|for|"
         rf"to|that|you|du|can|kan|har|have|speak\w*|snakk\w*|behersk\w*|meistr\w*|mestr\w*|forstår|understand\w*|knowledge|kunnskap\w*|some|noe|noko|basic|"
         rf"grunnleggende|litt|little|bit|of|in|i|also|også|kjennskap|familiarity|til)\s+){{0,6}}{NORDIC}",
+        cues=NORDIC_CUES,
     ),
     _rule(
         "Norwegian (advantage)",
@@ -339,6 +376,7 @@ STATEMENT_RULES: tuple[Rule, ...] = (
         HINT,
         rf"{NORDIC}\s*\(\s*(?:(?:er|is)\s+)?(?:(?:en|a|an)\s+)?(?:fordel|føremon|advantage|plus|ønskelig|desirable|"
         r"preferred|nice to have|bonus)",
+        cues=NORDIC_CUES,
     ),
     # Certification is a hard gate: norskprøve, Bergenstest, a CEFR level attached to Norwegian.
     _rule(
@@ -347,12 +385,14 @@ STATEMENT_RULES: tuple[Rule, ...] = (
         EXPLICIT,
         r"\b(?:\w*norsktest\w*|norskprøv\w*|bergenstest\w*|test i norsk|test of norwegian|"
         r"norwegian (?:language )?(?:proficiency )?(?:test|exam)\w*)\b",
+        cues=("norsk", "norwegian", "bergenstest"),
     ),
     _rule(
         "Norwegian at a CEFR level",
         NORWEGIAN_REQUIRED,
         EXPLICIT,
         rf"(?:{NO}[^.;]{{0,40}}?\b(?:a2|b1|b2|c1|c2)\b|\b(?:a2|b1|b2|c1|c2)\b[^.;]{{0,30}}?{NO})",
+        cues=NO_CUES,
     ),
     # A Nordic language asked for only after some years in the post ("må kunne undervise på norsk innen to
     # år"): the job starts without it.
@@ -362,6 +402,7 @@ STATEMENT_RULES: tuple[Rule, ...] = (
         EXPLICIT,
         rf"{NORDIC}(?:\s+språk\w*|\s+language)?[^.;,]{{0,60}}?\b(?:innen|innan|within|i løpet av|etter|after)\s+"
         r"(?:\w+\s+)?(?:år|years?|måneder|månader|months|semestre|semesters)\b",
+        cues=NORDIC_CUES,
     ),
     # Learning Norwegian on the job: not required at the start.
     _rule(
@@ -369,6 +410,7 @@ STATEMENT_RULES: tuple[Rule, ...] = (
         ENGLISH_OK,
         EXPLICIT,
         rf"\b(?:learn\w*|lære|lærer|lærar)\s+(?:(?:deg|dykk|the|some|basic|grunnleggende)\s+)?{NO}",
+        cues=NO_CUES,
     ),
     _rule(
         "Norwegian course offered",
@@ -377,6 +419,7 @@ STATEMENT_RULES: tuple[Rule, ...] = (
         r"\b(?:tilbyr|tilbod|tilbud|offer\w*|provide\w*|gratis|free|betalt|paid|includ\w*|inkl\w*)\b[^.;]{0,40}?"
         r"\b(?:norskkurs\w*|norskopplæring\w*|norskundervisning\w*|norwegian (?:language )?(?:course|class|lesson|"
         r"training|tuition)\w*|kurs i norsk|opplæring i norsk)",
+        cues=("norsk", "norwegian"),
     ),
 )
 
@@ -387,6 +430,11 @@ _KEYWORDS = re.compile(
     r"bergenstest|arbeidsspråk|language"
 )
 _MASK = "\x00"
+
+
+def clear_caches() -> None:
+    """Forget remembered sentence statements (benchmarks clear them between passes)."""
+    _statements.cache_clear()
 
 
 def normalise(sentence: str) -> str:
@@ -432,9 +480,18 @@ def sentence_statements(sentence: str) -> list[tuple[str, int, str]]:
     """Every (requirement, strength, rule name) one sentence states; empty when it says nothing."""
     if not _KEYWORDS.search(sentence.lower()):
         return []
+    return list(_statements(sentence))
+
+
+@lru_cache(maxsize=4096)
+def _statements(sentence: str) -> tuple[tuple[str, int, str], ...]:
+    # Remembered: the same language sentences ("Du må beherske norsk muntlig og skriftlig") recur across
+    # ads, and the 26 rules cost about 60 microseconds per sentence.
     text = normalise(sentence)
     found: list[tuple[str, int, str]] = []
     for rule in STATEMENT_RULES:
+        if rule.cues and not any(word in text for word in rule.cues):
+            continue  # cannot match, so it finds and masks nothing
         spans = [m.span() for m in rule.pattern.finditer(text)]
         for start, end in spans:
             if rule.requirement is not None:
@@ -463,7 +520,10 @@ def sentence_statements(sentence: str) -> list[tuple[str, int, str]]:
         if kind not in listed:
             strength = HINT if requirement == ENGLISH_OK else EXPLICIT
             found.append((requirement, strength, "language with proficiency words"))
-    return found
+    return tuple(found)
+
+
+_FACT_ROW = re.compile(r"(?i)(arbeidsspråk)\s*:?\s*\n\s*")
 
 
 def find_statements(text: str) -> list[Statement]:
@@ -471,12 +531,28 @@ def find_statements(text: str) -> list[Statement]:
     if not _KEYWORDS.search(text.lower()):
         return []
     # Finn fact rows often come out of HTML as "Arbeidsspråk" and the value on separate lines.
-    text = re.sub(r"(?i)(arbeidsspråk)\s*:?\s*\n\s*", r"\1: ", text)
+    if has_any(text, ("arbeidsspråk",)):
+        text = _FACT_ROW.sub(r"\1: ", text)
+    parts = sentences(text)
     statements: list[Statement] = []
-    for position, sentence in enumerate(sentences(text)):
+    for position in _keyword_sentences(parts):
+        sentence = parts[position]
         for requirement, strength, rule in sentence_statements(sentence):
             statements.append(Statement(requirement, strength, rule, sentence.strip(), position))
     return statements
+
+
+def _keyword_sentences(parts: list[str]) -> Iterable[int]:
+    """Indexes of the sentences that name a language, found in one pass over the joined text.
+
+    A sentence holds no line break, so joining them with one and lower-casing keeps each sentence at a
+    known offset (unless lower-casing changes the length; then every sentence is offered).
+    """
+    joined = "\n".join(parts).lower()
+    if len(joined) != sum(map(len, parts)) + len(parts) - 1:
+        return range(len(parts))
+    starts = list(itertools.accumulate((len(p) + 1 for p in parts[:-1]), initial=0))
+    return sorted({bisect.bisect_right(starts, hit.start()) - 1 for hit in _KEYWORDS.finditer(joined)})
 
 
 def _deciding(statements: list[Statement]) -> Statement:
