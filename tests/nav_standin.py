@@ -29,7 +29,7 @@ import hmac
 import json
 import threading
 import uuid as uuidlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -123,6 +123,8 @@ class StandinFeed:
         self.log: list[LoggedRequest] = []
         self._event_index: dict[str, int] = {}
         self._lock = threading.RLock()
+        # Changes made while a crawl runs: request number -> what happens just before it is answered.
+        self.during: dict[int, Callable[[], None]] = {}
         self._counter = 0
         self._token_generation = 0
         self.failures_served = 0
@@ -138,6 +140,7 @@ class StandinFeed:
         number = len(self.events)
         event_id = str(uuidlib.uuid5(uuidlib.NAMESPACE_URL, f"standin-event-{number}"))
         written = at + timedelta(milliseconds=200 + (number * 7919) % 40_000) if self.line_lag else at
+        written = min(written, datetime.now(UTC))  # a line is never written in the future
         self._event_index[event_id] = number
         self.events.append(FeedEvent(event_id, ad_uuid, status, written, title, business, municipal))
 
@@ -220,6 +223,9 @@ class StandinFeed:
                 return result
             self._counter += 1
             number = self._counter
+            change = self.during.pop(number, None)
+            if change is not None:
+                change()
             result = self._answer(number, path, query, headers)
             self.log.append(LoggedRequest(number, path, query, result[0], headers))
             return result

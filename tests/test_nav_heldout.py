@@ -302,3 +302,47 @@ def test_a_crawl_cut_short_by_an_outage_is_completed_by_the_next(tmp_path: Path)
     assert len(first) < 90, "the outage should have cut the first crawl short"
     expected = _expected_active(feed)
     assert {u for u, row in listings.items() if row[0] == "active"} == set(expected)
+
+
+def test_changes_while_a_crawl_runs_are_right_after_the_next(tmp_path: Path) -> None:
+    """The tip moves during a crawl: ads already fetched are retitled or stopped, one not yet fetched
+    is stopped, a new one appears. After the next crawl the warehouse says what the feed says."""
+    now = datetime.now(UTC).replace(microsecond=0)
+    feed = StandinFeed(schedule=Schedule(fail_every=0, rotate_every=0))
+    factory = AdFactory(now=now)
+    at = now - timedelta(days=5)
+    uuids = []
+    for _ in range(70):
+        content = factory.make()
+        feed.publish(content, at)
+        uuids.append(content["uuid"])
+        at += timedelta(minutes=20)
+    fetched_early, stopped_early, stopped_late = uuids[0], uuids[1], uuids[65]
+
+    def live_changes() -> None:
+        moment = datetime.now(UTC) - timedelta(seconds=1)
+        feed.retitle(fetched_early, "Endret under kjøringen", moment)
+        feed.stop(stopped_early, moment)
+        feed.stop(stopped_late, moment)
+        feed.publish(factory.make(" (under kjøringen)"), moment)
+
+    feed.during[25] = live_changes
+    db_path = tmp_path / "nav.duckdb"
+    with feed.serve() as base:
+        for _ in range(2):
+            out = jobs.crawl("nav", [base], db_path, loopback=True)
+            assert jobs.ingest(
+                out.landing, db_path, run_id=out.run_id, source="nav", started_at=out.started_at
+            ).ok
+    assert not feed.during, "the changes were made"
+    listings = _listings(db_path)
+    expected = _expected_active(feed)
+    assert {u: row[1] for u, row in listings.items() if row[0] == "active"} == expected
+    assert listings[stopped_early][0] == "inactive"
+    assert stopped_late not in listings or listings[stopped_late][0] == "inactive"
+    needles = {n for u in (stopped_early, stopped_late) for n in _needles(factory.contacts[u])}
+    with duckdb.connect(str(db_path), read_only=True) as con:
+        raw = con.execute(
+            "SELECT string_agg(payload::VARCHAR || fields::VARCHAR, '') FROM raw_listings"
+        ).fetchone()
+    assert raw and not [n for n in needles if n in raw[0]]
