@@ -204,6 +204,7 @@ def ingest_source(source: SourceConfig, crawl: jobs.CrawlOutput, db_path: Path) 
     if not result.ok:
         reason = result.health.reason if result.health else None
         return Failed(message=reason or "the crawl failed its health check")
+    jobs.discard_landing(crawl.landing)
     return result
 
 

@@ -10,6 +10,7 @@ Guarantees a user relies on:
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 from collections.abc import Callable
@@ -331,7 +332,9 @@ def ingest_file(
 
 def _load(con: duckdb.DuckDBPyConnection, batch: _Batch, result: IngestResult, on: date, step: Stage) -> None:
     listings = list(batch.listings.values())
-    con.register("batch_raw", _table(batch.raw, RAW_COLUMNS))
+    # The same record twice in one file (a spider re-emitting an overlap line) is one raw row.
+    raw = list({(r["listing_id"], r["content_hash"]): r for r in batch.raw}.values())
+    con.register("batch_raw", _table(raw, RAW_COLUMNS))
     con.register("batch_listings", _table(listings, LISTING_COLUMNS))
     con.register(
         "batch_inactive",
@@ -364,7 +367,9 @@ def _load(con: duckdb.DuckDBPyConnection, batch: _Batch, result: IngestResult, o
         step("loaded")
     finally:
         for name in ("batch_raw", "batch_listings", "batch_inactive", "batch_quarantine"):
-            con.unregister(name)
+            # After a failed statement DuckDB refuses everything until ROLLBACK; let the real error surface.
+            with contextlib.suppress(duckdb.Error):
+                con.unregister(name)
 
 
 def _strip_contacts(value: Any) -> Any:

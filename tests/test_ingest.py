@@ -199,3 +199,10 @@ def test_sql_is_read_only(tmp_path: Path) -> None:
             run_readonly(db_path, statement)
     assert run_readonly(db_path, "SELECT count(*) FROM listings")[1] == [(1,)]
     assert json.loads(json.dumps(rows))  # plain values
+
+
+def test_the_same_record_twice_in_one_file_loads_once(con: duckdb.DuckDBPyConnection, tmp_path: Path) -> None:
+    gone = nav_record("u1", status="INACTIVE")
+    result = ingest_file(con, write_landing(tmp_path / "a.jsonl", [nav_record("u2"), gone, gone]), on=ON)
+    assert result.ok
+    assert con.execute("SELECT count(*) FROM raw_listings").fetchone() == (2,)
