@@ -10,13 +10,17 @@ is a salary word, or when it is written as money ("kr", "NOK", ",-") with no oth
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from pipeline import pay_scale
+from pipeline.cues import has_any
 from pipeline.salary_amounts import PAY_SCALE, AmountGroup, groups, mask, mask_pay_scale
 from pipeline.text import html_to_text, sentences
 
@@ -186,12 +190,37 @@ def _salary_sentences(plain: str) -> list[str]:
         else:
             parts.append(part)
     found: list[str] = []
-    for i, sentence in enumerate(parts):
+    for i in _cue_sentences(parts):
+        sentence = parts[i]
         if _LABEL_ONLY.match(sentence) and i + 1 < len(parts):
             sentence = f"{sentence} {parts[i + 1]}"
         if mentions_pay(sentence):
             found.append(sentence)
     return found
+
+
+def _cue_sentences(parts: list[str]) -> Iterable[int]:
+    """Indexes of the sentences that may mention pay, found in one pass over the joined text.
+
+    Sentences hold no line break, so joined with one and lower-cased each keeps a known offset; a hit
+    across a break only offers a sentence more. `mentions_pay` then decides on each one offered.
+    """
+    joined = "\n".join(parts).lower()
+    if len(joined) != sum(map(len, parts)) + len(parts) - 1:
+        return range(len(parts))  # lower-casing changed the length: offer every sentence
+    starts = list(itertools.accumulate((len(p) + 1 for p in parts[:-1]), initial=0))
+    found: set[int] = set()
+    # Every cue of `mentions_pay` and every `_LABEL_ONLY` line holds one of the pay words.
+    for word in _PAY_WORDS:
+        start = joined.find(word)
+        while start != -1:
+            found.add(bisect.bisect_right(starts, start) - 1)
+            start = joined.find(word, start + 1)
+    if "k" in joined:
+        for hit in _THOUSANDS_K.finditer(joined):
+            found.add(bisect.bisect_right(starts, hit.start()) - 1)
+            found.add(bisect.bisect_right(starts, hit.end() - 1) - 1)
+    return sorted(found)
 
 
 def mentions_pay(text: str) -> bool:
@@ -266,13 +295,35 @@ def _read_amounts(masked: str) -> tuple[int | None, int | None, str] | None:
     return min(readings, key=lambda r: _ANNUAL_FIRST[r[2]])
 
 
+# Cues (pipeline/cues.py): every _DECOY_WORD match holds one of these. The pattern is slow (each
+# "\w*" prefix retries all its words at every letter), so a window without them skips it.
+DECOY_CUES = (
+    "bonus", "provisjon", "commission", "tilskudd", "tilskot", "stipend", "allowance", "godtgjør",
+    "godtgjer", "tillegg", "flytte", "relocation", "husleie", "leiebolig", "depositum", "omsetning",
+    "revenue", "turnover", "budsjett", "budget", "ansatte", "tilsette", "employees", "medarbeidere",
+    "pensjon", "pension", "rabatt", "discount", "forsikring", "insurance", "aksje", "equity", "opsjon",
+    "investering", "investment", "funding", "kunder", "customers", "brukere", "innbyggere", "feriepenger",
+    "overtid", "overtime", "premie", "gavekort", "utlegg", "expenses", "trening", "studielån", "kapital",
+    "capital", "snitt", "average", "ote", "on-target", "on target", "tips", "rent", "moving", "shares",
+    "options", "users", "loan", "lån", "leie", "gym", "value", "verdi", "signing", "sign-on", "stock",
+    "prize", "travel", "reise",
+)  # fmt: skip
+
+
+def _cue_words(window: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The cue patterns worth running on a window: the decoy pattern only where a decoy word is."""
+    if has_any(window, DECOY_CUES):
+        return ((_SALARY_WORD, "salary"), (_DECOY_WORD, "decoy"))
+    return ((_SALARY_WORD, "salary"),)
+
+
 def _cue(back: str, ahead: str) -> str | None:
     """ "salary", "decoy" or None: the nearest cue word to the amount on either side.
 
     A word ahead counts only up to a clause break, so "kr 650 000 + bonus" stays a salary.
     """
     nearest_back: tuple[int, str] | None = None
-    for pattern, kind in ((_SALARY_WORD, "salary"), (_DECOY_WORD, "decoy")):
+    for pattern, kind in _cue_words(back):
         for m in pattern.finditer(back):
             distance = len(back) - m.end()
             if nearest_back is None or distance < nearest_back[0]:
@@ -280,7 +331,7 @@ def _cue(back: str, ahead: str) -> str | None:
     broken = _CLAUSE_BREAK.search(ahead)
     ahead = ahead[: broken.start()] if broken else ahead
     nearest_ahead: tuple[int, str] | None = None
-    for pattern, kind in ((_SALARY_WORD, "salary"), (_DECOY_WORD, "decoy")):
+    for pattern, kind in _cue_words(ahead):
         hit = pattern.search(ahead)
         if hit and (nearest_ahead is None or hit.start() < nearest_ahead[0]):
             nearest_ahead = (hit.start(), kind)
