@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from matching.analyzer import default_analyzer
-from matching.index import Doc, build_index
+from matching.index import Doc, build_index, forget_words
 from matching.index_cache import cached_analysis
 from warehouse.db import connect
 
@@ -209,6 +209,9 @@ def main(argv: list[str] | None = None) -> int:
         gc.collect()
 
         today = changed(docs, args.changed)
+        # The daily run is a new process: nothing analysed is left in memory, only in the warehouse.
+        forget_words()
+        default_analyzer.cache_clear()
         t = time.perf_counter()
         warm = cached_analysis(con, today, "bench", jobs=args.jobs)
         index = warm.analysed.index()

@@ -180,47 +180,43 @@ def _analyse_words(docs: Sequence[Doc]) -> _Part:
         span_len: list[int] = []  # one entry per (ad, section): how many words, what weight, body or title
         span_weight: list[float] = []
         span_body: list[bool] = []
-        spans_per_doc: list[int] = []
+        doc_len: list[int] = []  # words per ad
         for title, description in docs:
             found = words_of(title or "")
             tokens += found
             span_len.append(len(found))
             span_weight.append(TITLE_WEIGHT)
             span_body.append(False)
-            sections = split_sections(description or "")
-            for section, text in sections:
+            total = len(found)
+            for section, text in split_sections(description or ""):
                 found = words_of(text)
                 tokens += found
                 span_len.append(len(found))
                 span_weight.append(SECTION_WEIGHTS[section])
                 span_body.append(True)
-            spans_per_doc.append(1 + len(sections))
-        ids = np.fromiter(map(_words.__getitem__, tokens), dtype=np.int64, count=len(tokens))
+                total += len(found)
+            doc_len.append(total)
+        ids = np.fromiter(map(_words.__getitem__, tokens), dtype=np.int32, count=len(tokens))
         del tokens
     n = len(docs)
     lengths = np.asarray(span_len, dtype=np.int64)
-    span_doc = np.repeat(np.arange(n, dtype=np.int64), np.asarray(spans_per_doc, dtype=np.int64))
-    tok_doc = np.repeat(span_doc, lengths)
-    tok_weight = np.repeat(np.asarray(span_weight, dtype=np.float64), lengths)
-    body = np.repeat(np.asarray(span_body, dtype=bool), lengths)
-    # The ad's language: which stop words are more frequent in its description (ties: Norwegian).
-    en = np.bincount(
-        tok_doc[body], weights=np.asarray(_words.stop_en, dtype=np.float64)[ids[body]], minlength=n
-    )
-    no = np.bincount(
-        tok_doc[body], weights=np.asarray(_words.stop_no, dtype=np.float64)[ids[body]], minlength=n
-    )
-    is_en = en > no
-    # Each token becomes a row of the stacked word map: its word read in the ad's language.
-    rows_of_map = ids + is_en[tok_doc] * len(_words)
-    word_map = _words.stacked_map()
-    keep = np.diff(word_map.indptr)[rows_of_map] > 0  # stop words and numbers stand for no term
-    rows_of_map, tok_doc, tok_weight = rows_of_map[keep], tok_doc[keep], tok_weight[keep]
+    per_doc = np.asarray(doc_len, dtype=np.int64)
     indptr = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(np.bincount(tok_doc, minlength=n), out=indptr[1:])
+    np.cumsum(per_doc, out=indptr[1:])
+    # The ad's language: which stop words are more frequent in its description (ties: Norwegian).
+    # +1 per English stop word, -1 per Norwegian one, summed over each ad's tokens by a running sum.
+    vote = np.asarray(_words.stop_en, dtype=np.int8) - np.asarray(_words.stop_no, dtype=np.int8)
+    votes = vote[ids] * np.repeat(np.asarray(span_body, dtype=np.int8), lengths)
+    running = np.zeros(len(ids) + 1, dtype=np.int32)
+    np.cumsum(votes, dtype=np.int32, out=running[1:])
+    is_en = running[indptr[1:]] > running[indptr[:-1]]
+    # Each token becomes a column of W: a row of the stacked word map, its word read in the ad's language.
+    cols = ids + np.repeat(np.where(is_en, len(_words), 0).astype(np.int32), per_doc)
+    word_map = _words.stacked_map()
     # Tokens are already grouped by ad, so the CSR matrix is written directly; repeated words in a row
     # are summed by the product.
-    W = sp.csr_matrix((tok_weight, rows_of_map, indptr), shape=(n, word_map.shape[0]))
+    weights = np.repeat(np.asarray(span_weight, dtype=np.float64), lengths)
+    W = sp.csr_matrix((weights, cols, indptr), shape=(n, word_map.shape[0]))
     T = sp.csr_matrix(W @ word_map)
     T.eliminate_zeros()
     terms = list(_words.terms)
@@ -333,6 +329,12 @@ def learn_words(words: Sequence[WordTerms]) -> None:
     """Seed this process's word vocabulary with analyses stored by earlier runs."""
     for word, terms_no, terms_en in words:
         _words.learn(word, terms_no, terms_en, fresh=False)
+
+
+def forget_words() -> None:
+    """Start this process's word vocabulary afresh, as a new process would (benchmarks, tests)."""
+    global _words
+    _words = _Words()
 
 
 def analysed_words() -> list[WordTerms]:

@@ -186,7 +186,8 @@ def test_words_analysed_once_are_read_back_by_a_new_process(
     cached_analysis(con, DOCS, "v1", jobs=1)
     stored = con.execute("SELECT count(*) FROM match_index_words").fetchone()
     assert stored is not None and stored[0] > 20
-    monkeypatch.setattr(index_module, "_words", index_module._Words())  # as in a new process
+    monkeypatch.setattr(index_module, "_words", index_module._words)  # restored after the test
+    index_module.forget_words()  # as in a new process
     reworded: Doc = ("Kokk og sykepleier", "Kvalifikasjoner\nFagbrev som kokk. Erfaring med Python.")
     again = cached_analysis(con, [*DOCS, reworded], "v1", jobs=1)
     assert (again.reused, again.added) == (9, 1)
