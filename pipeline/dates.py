@@ -13,6 +13,8 @@ import re
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from pipeline.cues import has_any
+
 # Bokmål, nynorsk and English month names and their usual abbreviations (nynorsk spells them like bokmål).
 _MONTHS: dict[str, int] = {
     "januar": 1, "jan": 1, "january": 1,
@@ -50,6 +52,9 @@ _DEADLINE_LABEL = re.compile(
     r"closing\s+date|applications?\s+close[sd]?(?:\s+on)?|\bdeadline|\bfrist)\s*(?:er|is|:|-|–)?\s*",
     re.IGNORECASE,
 )
+
+# Cues (pipeline/cues.py): every _DEADLINE_LABEL match holds one of these; text without them has no label.
+DEADLINE_CUES = ("frist", "søk", "deadline", "apply", "closing", "application")
 
 
 def today() -> date:
@@ -127,7 +132,7 @@ def find_deadline_in_text(text: str, reference: date | None = None) -> date | No
     Only the words right after the label are read (up to the end of the line, at most 60 characters), so
     a start date or publication date elsewhere in the ad is never taken for the deadline.
     """
-    if not text:
+    if not text or not has_any(text, DEADLINE_CUES):
         return None
     for m in _DEADLINE_LABEL.finditer(text):
         window = text[m.end() : m.end() + 60].split("\n", 1)[0]

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.cues import has_any
+
 _PERCENT = re.compile(
     r"(?<![\d,.])(\d{1,3})(?:\s*(?:-|–|til|to)\s*(\d{1,3}))?\s*(?:%|prosent\b|percent\b|pct\b)", re.I
 )
@@ -65,10 +67,16 @@ _SENTENCE_END = re.compile(r"[;\n]|[.!?](?=\s+[A-ZÆØÅ])")
 _PAY_BASIS = re.compile(r"lønn|løn\b|salary|\bkr\b|\bnok\b|\d{3}[ .\u00a0]\d{3}", re.I)
 
 
+# Cues (pipeline/cues.py): every _PERCENT match holds one of PERCENT_CUES, every _LABELLED_SHARE match
+# "stillings", every _FULL_TIME_WORD match one of FULL_TIME_CUES; text without them skips the pattern.
+PERCENT_CUES = ("%", "prosent", "percent", "pct")
+FULL_TIME_CUES = ("heltid", "heiltid", "full")
+
+
 def _position_percentages(text: str, need_context: bool) -> list[int]:
     """Percentages in `text` that describe the job share, in order of appearance."""
     found: list[tuple[int, int]] = []
-    for m in _PERCENT.finditer(text):
+    for m in _PERCENT.finditer(text) if has_any(text, PERCENT_CUES) else ():
         low = int(m[1])
         if m[2] is not None and low > int(m[2]):
             continue
@@ -86,7 +94,7 @@ def _position_percentages(text: str, need_context: bool) -> list[int]:
         if _PAY_BASIS.search(before_near):
             continue
         found.append((m.start(), low))
-    for m in _LABELLED_SHARE.finditer(text):
+    for m in _LABELLED_SHARE.finditer(text) if has_any(text, ("stillings",)) else ():
         if 1 <= int(m[1]) <= 100:
             found.append((m.start(), int(m[1])))
     return [pct for _, pct in sorted(found)]
@@ -113,6 +121,6 @@ def parse_extent(extent: str | None, employment_types: list[str], text: str) -> 
     if types & {"part_time", "parttime"}:
         return None
     body = text or ""
-    if _FULL_TIME_WORD.search(body) and not _PART_TIME_WORD.search(body):
+    if has_any(body, FULL_TIME_CUES) and _FULL_TIME_WORD.search(body) and not _PART_TIME_WORD.search(body):
         return 100
     return None

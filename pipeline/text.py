@@ -21,6 +21,7 @@ _BLOCK = re.compile(
     re.IGNORECASE,
 )
 _SPACES = re.compile(r"[ \t\u00a0\u202f\u2009\u200b]+")
+_ODD_SPACES = "\t\u00a0\u202f\u2009\u200b"  # the characters of _SPACES other than " "
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 _LOOKS_LIKE_HTML = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
 
@@ -44,7 +45,11 @@ def html_to_text(markup: str | None) -> str:
 
 
 def _tidy(text: str) -> str:
-    lines = [_SPACES.sub(" ", line).strip() for line in text.splitlines()]
+    # One substitution over the whole text (no character of _SPACES ends a line, so this is the same as
+    # substituting line by line), and none when every run of spaces is already one plain space.
+    if "  " in text or any(space in text for space in _ODD_SPACES):
+        text = _SPACES.sub(" ", text)
+    lines = [line.strip() for line in text.splitlines()]
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
 
 
