@@ -85,3 +85,24 @@ def pieces_with(text: str, words: Iterable[str]) -> list[str] | None:
         return []
     # Pieces of the lower-cased text are the pieces of the text: same length, case-blind separators.
     return [text[a:b] for a, b in split_spans(low) if any(word in low[a:b] for word in present)]
+
+
+def word_starts(low: str, words: Iterable[str]) -> list[int]:
+    """Sorted positions in the lower-cased `low` where one of the lower-case `words` begins."""
+    found: set[int] = set()
+    for word in words:
+        start = low.find(word)
+        while start != -1:
+            found.add(start)
+            start = low.find(word, start + 1)
+    return sorted(found)
+
+
+def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> bool:
+    """`pattern.search(text)` for a pattern whose every match begins at one of `starts`.
+
+    A case-insensitive alternation has no first-character shortcut, so search tries it at every
+    character; trying it only where a match can begin gives the same answer. `match` at a position
+    still sees the characters before it, so look-behinds and word boundaries behave as in `search`.
+    """
+    return any(pattern.match(text, start) for start in starts)

@@ -14,8 +14,9 @@ a degree.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from pipeline.cues import fold_ad, has_any, pieces_with
+from pipeline.cues import fold_ad, has_any, matches_at, pieces_with, word_starts
 
 _RANK = {"none": 0, "vocational": 1, "bachelor": 2, "master": 3}
 
@@ -123,6 +124,28 @@ def _may_state_none(low: str | None) -> bool:
     return any(word in low for word in NONE_TOPIC_CUES) and _NONE_NEGATION.search(low) is not None
 
 
+# Every _NONE match begins with one of these words; "du ..." needs "trenger", and the English wordings
+# ("no degree required", "does not need a degree", "education is not required") need an English noun.
+_NONE_STARTS = ("ingen", "ikke", "ikkje", "uten", "utdanning", "grad")
+_NONE_ENGLISH_NOUNS = ("education", "degree", "qualification")
+_NONE_ENGLISH_STARTS = ("no", "do", "education", "degree")
+
+
+def _states_none(text: str) -> bool:
+    """Whether the ad says no formal education is required (`_NONE.search`, tried only where it can start)."""
+    low = fold_ad(text)
+    if not _may_state_none(low):
+        return False
+    if low is None or len(low) != len(text):
+        return _NONE.search(text) is not None
+    words = _NONE_STARTS
+    if "trenger" in low:
+        words += ("du",)
+    if any(noun in low for noun in _NONE_ENGLISH_NOUNS):
+        words += _NONE_ENGLISH_STARTS
+    return matches_at(_NONE, text, word_starts(low, words))
+
+
 def _names_level(clause: str) -> bool:
     return has_any(clause, LEVEL_CUES)
 
@@ -139,29 +162,41 @@ def _levels(clause: str) -> set[str]:
     return found
 
 
+@lru_cache(maxsize=4096)
+def _sentence_levels(sentence: str) -> frozenset[str]:
+    """The levels one sentence requires. Remembered: requirement sentences recur across ads."""
+    if _NOT_REQUIREMENT.search(sentence) and not _STILL_REQUIRED.search(sentence):
+        return frozenset()
+    if _NOT_REQUIRED.search(sentence) and _ADVANTAGE.search(sentence):
+        return frozenset()  # "a degree is a plus, but not required": the advantage covers the whole sentence
+    found: set[str] = set()
+    for clause in _CLAUSE_SPLIT.split(sentence):
+        if not clause.strip() or not _names_level(clause):
+            continue
+        if _ADVANTAGE.search(clause) or _NOT_REQUIRED.search(clause):
+            continue
+        if _NOT_REQUIREMENT_CLAUSE.search(clause):
+            continue
+        found |= _levels(clause)
+    return frozenset(found)
+
+
+def clear_caches() -> None:
+    """Forget remembered sentence levels (benchmarks clear them between passes)."""
+    _sentence_levels.cache_clear()
+
+
 def required_education(text: str) -> str | None:
     """Lowest education level the ad requires (master/bachelor/vocational/none), or None if none is required."""
     if not text:
         return None
-    if _may_state_none(fold_ad(text)) and _NONE.search(text):
+    if _states_none(text):
         return "none"
     required: set[str] = set()
     # Only sentences that name a level can require one (the order of sentences does not matter).
     named = pieces_with(text, LEVEL_CUES)
     for sentence in _SENTENCE_SPLIT.split(text) if named is None else named:
-        if _NOT_REQUIREMENT.search(sentence) and not _STILL_REQUIRED.search(sentence):
-            continue
-        if _NOT_REQUIRED.search(sentence) and _ADVANTAGE.search(sentence):
-            continue  # "a degree is a plus, but not required": the advantage covers the whole sentence
-        clauses = [c for c in _CLAUSE_SPLIT.split(sentence) if c.strip()]
-        for clause in clauses:
-            if not _names_level(clause):
-                continue
-            if _ADVANTAGE.search(clause) or _NOT_REQUIRED.search(clause):
-                continue
-            if _NOT_REQUIREMENT_CLAUSE.search(clause):
-                continue
-            required |= _levels(clause)
+        required |= _sentence_levels(sentence)
     if not required:
         return None
     return min(required, key=_RANK.__getitem__)

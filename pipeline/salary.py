@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Any
 
 from pipeline import pay_scale
@@ -223,6 +224,11 @@ def _cue_sentences(parts: list[str]) -> Iterable[int]:
     return sorted(found)
 
 
+def clear_caches() -> None:
+    """Forget remembered sentence verdicts (benchmarks clear them between passes)."""
+    _from_sentence.cache_clear()
+
+
 def mentions_pay(text: str) -> bool:
     """Whether a text has a salary cue word; "nok" counts only as "NOK" or beside a number."""
     low = text.lower()
@@ -249,7 +255,9 @@ def _is_cue(text: str, low: str, word: str, start: int) -> bool:
     return True
 
 
+@lru_cache(maxsize=4096)
 def _from_sentence(sentence: str, published: date | None) -> SalaryVerdict:
+    # Remembered: salary sentences ("Lønn etter avtale", an ATS's benefits line) recur across ads.
     masked = mask(sentence)
     steps = PAY_SCALE.search(masked)
     if steps:
