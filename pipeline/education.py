@@ -138,7 +138,7 @@ def _states_none(text: str) -> bool:
         return False
     if low is None or len(low) != len(text):
         return _NONE.search(text) is not None
-    words = _NONE_STARTS
+    words: tuple[str, ...] = _NONE_STARTS
     if "trenger" in low:
         words += ("du",)
     if any(noun in low for noun in _NONE_ENGLISH_NOUNS):
