@@ -186,7 +186,8 @@ def _salary_sentences(plain: str) -> list[str]:
     """
     parts: list[str] = []
     for part in sentences(plain):
-        if parts and parts[-1].rsplit(None, 1)[-1].lstrip("(").lower() in _ABBREVIATIONS:
+        # Every abbreviation ends with a full stop, so only a part ending with one can end with an abbreviation.
+        if parts and parts[-1].endswith(".") and parts[-1].rsplit(None, 1)[-1].lstrip("(").lower() in _ABBREVIATIONS:
             parts[-1] = f"{parts[-1]} {part}"
         else:
             parts.append(part)
