@@ -175,28 +175,31 @@ def _analyse_words(docs: Sequence[Doc]) -> _Part:
     a chunk at a time (up to float rounding in the last bits: sums are taken in another order)."""
     analyzer = default_analyzer()
     words_of = analyzer.words
+    word_id = _words.__getitem__
     with _no_gc():
-        tokens: list[str] = []
+        # Word ids, not the words: the ids are the vocabulary's own int objects, so a chunk's millions of
+        # tokens cost a list of references instead of millions of short-lived strings.
+        tokens: list[int] = []
         span_len: list[int] = []  # one entry per (ad, section): how many words, what weight, body or title
         span_weight: list[float] = []
         span_body: list[bool] = []
         doc_len: list[int] = []  # words per ad
         for title, description in docs:
             found = words_of(title or "")
-            tokens += found
+            tokens.extend(map(word_id, found))
             span_len.append(len(found))
             span_weight.append(TITLE_WEIGHT)
             span_body.append(False)
             total = len(found)
             for section, text in split_sections(description or ""):
                 found = words_of(text)
-                tokens += found
+                tokens.extend(map(word_id, found))
                 span_len.append(len(found))
                 span_weight.append(SECTION_WEIGHTS[section])
                 span_body.append(True)
                 total += len(found)
             doc_len.append(total)
-        ids = np.fromiter(map(_words.__getitem__, tokens), dtype=np.int32, count=len(tokens))
+        ids = np.array(tokens, dtype=np.int32)
         del tokens
     n = len(docs)
     lengths = np.asarray(span_len, dtype=np.int64)
@@ -354,7 +357,7 @@ def analyse(docs: Sequence[Doc], *, jobs: int | None = None, terms: TermIds | No
         global _fork_docs
         _fork_docs = docs
         # A few chunks per worker even out uneven ads; more would repeat the per-chunk overhead.
-        step = math.ceil(len(docs) / (jobs * 2))
+        step = math.ceil(len(docs) / (jobs * 4))
         bounds = [(i, min(i + step, len(docs))) for i in range(0, len(docs), step)]
         try:
             with mp.get_context("fork").Pool(jobs) as pool:
