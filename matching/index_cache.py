@@ -130,6 +130,7 @@ def _cached_analysis(
         con.unregister("match_index_wanted")
 
     U = _stack_unique(found, fresh, missing, len(unique), len(terms))
+    del found, fresh
     order = np.fromiter((position[k] for k in keys), dtype=np.int64, count=len(keys))
     T = U if np.array_equal(order, np.arange(len(unique))) else sp.csr_matrix(U[order])
     return CachedAnalysis(Analysed(T=T, terms=list(terms)), reused=len(found_pos), added=len(missing))
@@ -221,17 +222,17 @@ def _stack_unique(
     ids_col = found.column("term_ids").combine_chunks()
     w_col = found.column("weights").combine_chunks()
     if len(found):
-        offsets = ids_col.offsets.to_numpy().astype(np.int64)
-        lengths = [np.diff(offsets - offsets[0])]
-        indices = [ids_col.flatten().to_numpy().astype(np.int32)]
-        data = [w_col.flatten().to_numpy().astype(np.float64)]
+        lengths = [np.diff(ids_col.offsets.to_numpy().astype(np.int64))]
+        indices = [ids_col.flatten().to_numpy().astype(np.int32, copy=False)]
+        data = [w_col.flatten().to_numpy().astype(np.float64, copy=False)]
+        del ids_col, w_col  # the Arrow buffers live on in `found`; the caller drops it
     else:
         lengths, indices, data = [], [], []
-    pos = [found.column("pos").to_numpy().astype(np.int64)]
+    pos = [found.column("pos").to_numpy().astype(np.int64, copy=False)]
     if fresh is not None:
-        lengths.append(np.diff(fresh.T.indptr).astype(np.int64))
-        indices.append(fresh.T.indices.astype(np.int32))
-        data.append(fresh.T.data.astype(np.float64))
+        lengths.append(np.diff(fresh.T.indptr).astype(np.int64, copy=False))
+        indices.append(fresh.T.indices.astype(np.int32, copy=False))
+        data.append(fresh.T.data.astype(np.float64, copy=False))
         pos.append(missing.astype(np.int64))
     indptr = np.zeros(n + 1, dtype=np.int64)
     if lengths:
