@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import gc
 import multiprocessing as mp
+import os
 import resource
 import statistics
 import tempfile
@@ -127,6 +128,7 @@ class Phase:
     """One measured phase: wall time, and peak memory above what the phase started with (the texts)."""
 
     seconds: float
+    cpu: float  # CPU seconds of the process and its workers: on a busy machine wall time lies, this less
     main_mb: float  # the process that ran the phase
     worker_mb: float  # its largest worker process (0 if it used none)
     info: dict[str, float]
@@ -135,11 +137,16 @@ class Phase:
 def _run_phase(fn: Callable[[], dict[str, float]], send: Callable[[Phase], None]) -> None:
     start = rss_mb()
     t = time.perf_counter()
+    c = os.times()
     info = fn()
     seconds = time.perf_counter() - t
+    e = os.times()
+    cpu = (e.user + e.system + e.children_user + e.children_system) - (
+        c.user + c.system + c.children_user + c.children_system
+    )
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 - start
     kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    send(Phase(seconds, own, max(kids - start, 0.0), info))
+    send(Phase(seconds, cpu, own, max(kids - start, 0.0), info))
 
 
 def measure(fn: Callable[[], dict[str, float]]) -> Phase:
@@ -236,13 +243,15 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_baseline:
         plain = measure(lambda: plain_tfidf(docs))
         print(
-            f"plain TfidfVectorizer().fit_transform (1 process): {plain.seconds:.1f} s, {plain.main_mb:.0f} MB"
+            f"plain TfidfVectorizer().fit_transform (1 process): {plain.seconds:.1f} s; "
+            f"cpu {plain.cpu:.1f} s; {plain.main_mb:.0f} MB"
         )
     base = plain.seconds if plain else None
 
     cold = measure(lambda: cold_build(docs, args.jobs))
     print(
         f"cold build, nothing cached ({args.jobs} processes): {cold.seconds:.1f} s{verdict(cold.seconds, base)}; "
+        f"cpu {cold.cpu:.1f} s; "
         f"{cold.main_mb:.0f} MB + {cold.worker_mb:.0f} MB per worker"
     )
     print(f"  index: {args.n:,} rows, {cold.info['nnz']:,.0f} non-zeros, {cold.info['mb']:.0f} MB")
@@ -252,6 +261,7 @@ def main(argv: list[str] | None = None) -> int:
         fill = measure(lambda: cache_build(db, docs, args.jobs))
         print(
             f"cold build filling the index cache: {fill.seconds:.1f} s{verdict(fill.seconds, base)}; "
+            f"cpu {fill.cpu:.1f} s; "
             f"{fill.main_mb:.0f} MB + {fill.worker_mb:.0f} MB per worker; "
             f"cache {db.stat().st_size / 1e6:.0f} MB on disk"
         )
@@ -260,6 +270,7 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"daily rebuild, {args.changed:.0%} of texts changed ({warm.info['added']:,.0f} analysed, "
             f"{warm.info['reused']:,.0f} from the cache): {warm.seconds:.1f} s{verdict(warm.seconds, base)}; "
+            f"cpu {warm.cpu:.1f} s; "
             f"{warm.main_mb:.0f} MB"
         )
         rank = measure(lambda: ranking(db, today, args.repeat)).info
