@@ -41,6 +41,11 @@ def has_any(text: str, words: Iterable[str]) -> bool:
     return low is None or any(word in low for word in words)
 
 
+def holds_any(low: str | None, words: Iterable[str]) -> bool:
+    """`has_any` for a text already folded with `fold` (None: cannot tell, so True)."""
+    return low is None or any(word in low for word in words)
+
+
 def ad_has_any(text: str, words: Iterable[str]) -> bool:
     """`has_any` for a whole ad text (its lower-cased form is cached)."""
     low = fold_ad(text)

@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Any
 
 from pipeline import pay_scale
-from pipeline.cues import has_any
+from pipeline.cues import fold, holds_any
 from pipeline.salary_amounts import PAY_SCALE, AmountGroup, groups, mask, mask_pay_scale
 from pipeline.text import html_to_text, sentences
 
@@ -187,7 +187,11 @@ def _salary_sentences(plain: str) -> list[str]:
     parts: list[str] = []
     for part in sentences(plain):
         # Every abbreviation ends with a full stop, so only a part ending with one can end with an abbreviation.
-        if parts and parts[-1].endswith(".") and parts[-1].rsplit(None, 1)[-1].lstrip("(").lower() in _ABBREVIATIONS:
+        if (
+            parts
+            and parts[-1].endswith(".")
+            and parts[-1].rsplit(None, 1)[-1].lstrip("(").lower() in _ABBREVIATIONS
+        ):
             parts[-1] = f"{parts[-1]} {part}"
         else:
             parts.append(part)
@@ -319,11 +323,29 @@ DECOY_CUES = (
 )  # fmt: skip
 
 
+# Every _SALARY_WORD match holds one of these; every match of a _PERIODS pattern one of its period's words.
+SALARY_CUES = (
+    "løn", "remunerat", "salar", "pay", "paid", "wage", "compensation", "earn", "income", "tjen", "inntekt",
+    "honorar",
+)  # fmt: skip
+_PERIOD_CUES = {
+    "monthly": ("måned", "maned", "månad", "manad", "mnd", "md", "month"),
+    "hourly": ("time", "/", "hour"),
+    "annual": ("år", "year", "/", "annum", "p.", "annual"),
+}
+
+
 def _cue_words(window: str) -> tuple[tuple[re.Pattern[str], str], ...]:
-    """The cue patterns worth running on a window: the decoy pattern only where a decoy word is."""
-    if has_any(window, DECOY_CUES):
-        return ((_SALARY_WORD, "salary"), (_DECOY_WORD, "decoy"))
-    return ((_SALARY_WORD, "salary"),)
+    """The cue patterns worth running on a window, in their order: those whose words the window holds."""
+    low = fold(window)
+    return tuple(
+        (pattern, kind)
+        for pattern, kind, words in (
+            (_SALARY_WORD, "salary", SALARY_CUES),
+            (_DECOY_WORD, "decoy", DECOY_CUES),
+        )
+        if holds_any(low, words)
+    )
 
 
 def _cue(back: str, ahead: str) -> str | None:
@@ -352,12 +374,15 @@ def _cue(back: str, ahead: str) -> str | None:
 def _period(back: str, ahead: str) -> str | None:
     """The stated pay period nearest the amount, or None when none is stated."""
     best: tuple[int, str] | None = None
+    ahead = ahead[:35]
+    low_back, low_ahead = fold(back), fold(ahead)
     for period, pattern in _PERIODS.items():
-        for m in pattern.finditer(back):
+        words = _PERIOD_CUES[period]
+        for m in pattern.finditer(back) if holds_any(low_back, words) else ():
             distance = len(back) - m.end()
             if best is None or distance < best[0]:
                 best = (distance, period)
-        hit = pattern.search(ahead[:35])
+        hit = pattern.search(ahead) if holds_any(low_ahead, words) else None
         if hit and (best is None or hit.start() <= best[0]):
             best = (hit.start(), period)
     return best[1] if best else None

@@ -134,16 +134,28 @@ class AmountGroup:
 
 
 _DIGIT = re.compile(r"\d")
-# Cues (pipeline/cues.py) of the slower masks: month names, "kl", code labels and phone labels. Every
-# mask needs a digit, so a sentence without one is returned as it is.
+# Cues (pipeline/cues.py): every match of mask i holds one of _MASK_CUES[i] (punctuation, month names, labels,
+# a year's first digits). Every mask needs a digit, so a sentence without one is returned as it is.
 _MASK_CUES: dict[int, tuple[str, ...]] = {
+    0: (".",),
+    1: ("-",),
     2: ("jan", "feb", "mar", "apr", "mai", "may", "jun", "jul", "aug", "sep", "okt", "oct", "nov", "des", "dec"),
+    3: ("/",),
     4: ("kl",),
+    5: ("-", "–", "—"),
+    6: (":",),
+    7: ("%", "prosent", "percent", "per cent", "pst"),
     8: (
         "stillingsk", "stillingsn", "kode", "code", "sko", "styrk", "org", "ref", "reference", "saks", "arkivsak",
         "finn", "postboks", "pb", "id",
     ),
+    9: (
+        "rådgiver", "konsulent", "ingeniør", "leder", "sjef", "direktør", "forsker", "saksbehandler", "arkitekt",
+        "fullmektig", "controller",
+    ),
     10: ("tlf", "tel", "mob", "phone", "ring", "sms"),
+    11: ("+47",),
+    15: ("19", "20"),
 }  # fmt: skip
 
 
