@@ -8,8 +8,9 @@ description and on the analyzer. So `cached_analysis` keeps each text's term wei
 listings, are recomputed from it every run (`Analysed.index`).
 
 Rows are keyed by a digest of the text rather than the listing's `content_hash`: an ad whose salary or
-status changes keeps its row. The analysis version is the caller's scoring version plus the row format
-(`matching.index.ANALYSIS_FORMAT`); writing under a new version deletes every other version's rows.
+status changes keeps its row. The analysis version is the caller's scoring version, the row format
+(`matching.index.ANALYSIS_FORMAT`) and a fingerprint of the analyzer's code and data files; writing under a
+new version deletes every other version's rows.
 """
 
 from __future__ import annotations
@@ -18,12 +19,16 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
+from pathlib import Path
 
 import duckdb
 import numpy as np
 import pyarrow as pa
 import scipy.sparse as sp
 
+from matching import analyzer as analyzer_module
+from matching import index as index_module
 from matching.analyzer import default_analyzer
 from matching.index import (
     ANALYSIS_FORMAT,
@@ -61,8 +66,28 @@ def text_key(doc: Doc) -> str:
 
 
 def analysis_version(scoring_version: str) -> str:
-    """Rows written under one scoring version and row format are never read under another."""
-    return f"{scoring_version}/{ANALYSIS_FORMAT}"
+    """Rows written under one scoring version, row format and analyzer are never read under another.
+
+    The fingerprint of the analyzer's code and data files makes a stale cache impossible even when a
+    change to a stop-word list or the glossary forgets to bump the scoring version.
+    """
+    return f"{scoring_version}/{ANALYSIS_FORMAT}/{analyzer_fingerprint()}"
+
+
+def fingerprint(paths: Sequence[Path]) -> str:
+    """A short digest of the files' names and contents, in the order given."""
+    h = hashlib.sha256()
+    for path in paths:
+        h.update(path.name.encode("utf-8") + b"\x00" + path.read_bytes() + b"\x00")
+    return h.hexdigest()[:12]
+
+
+@cache
+def analyzer_fingerprint() -> str:
+    """The fingerprint of what decides an ad's terms: the analyzer, the index's analysis, their data."""
+    package = Path(analyzer_module.__file__).parent
+    data = sorted(p for p in (package / "data").rglob("*") if p.is_file())
+    return fingerprint([Path(analyzer_module.__file__), Path(index_module.__file__), *data])
 
 
 def cached_analysis(

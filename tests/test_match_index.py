@@ -13,8 +13,14 @@ import pytest
 from matching import index as index_module
 from matching.analyzer import Analyzer, default_analyzer
 from matching.cv import read_cv
-from matching.index import Doc, analyse, build_index, index_from_weights
-from matching.index_cache import KEEP_DAYS, analysis_version, cached_analysis
+from matching.index import ANALYSIS_FORMAT, Doc, analyse, build_index, index_from_weights
+from matching.index_cache import (
+    KEEP_DAYS,
+    analysis_version,
+    analyzer_fingerprint,
+    cached_analysis,
+    fingerprint,
+)
 from matching.rank import cv_query_weights
 from matching.run import SCORING_VERSION, run_match
 from tests.test_match_support import COOK, DEV, NURSE, listing, warehouse
@@ -193,3 +199,13 @@ def test_words_analysed_once_are_read_back_by_a_new_process(
     assert (again.reused, again.added) == (9, 1)
     assert again.analysed.new_words == []  # every word came from the warehouse, none was re-analysed
     assert_same_weights(again.analysed.weights()[-1:], reference_weights([reworded]))
+
+
+def test_an_edited_stop_word_list_is_a_new_analysis_version(tmp_path: Path) -> None:
+    stopwords = tmp_path / "stopwords.txt"
+    stopwords.write_text("og i på\n", encoding="utf-8")
+    before = fingerprint([stopwords])
+    stopwords.write_text("og i på\nfamiliarity\n", encoding="utf-8")
+    assert fingerprint([stopwords]) != before
+    # The real version carries the fingerprint of the analyzer and its data, not only the scoring version.
+    assert analysis_version("v1") == f"v1/{ANALYSIS_FORMAT}/{analyzer_fingerprint()}"
