@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from pipeline.cues import fold_ad, pieces_with
+from pipeline.cues import fold_ad, holds_any, pieces_with
 
 _LEGAL_SUFFIX = re.compile(
     r"\b(?:as|asa|sa|ans|da|ab|a/s|ltd|limited|gmbh|inc|group|gruppen|norge|norway|norden|nordic|avd\.?.*)$"
@@ -106,7 +106,7 @@ def _may_name_client(body: str) -> bool:
     low = fold_ad(body)
     if low is None or "client" in low:
         return True
-    if not any(word in low for word in CLIENT_CUES):
+    if not holds_any(low, CLIENT_CUES):
         return False
     return "vår" in low or "ansatt" in low or "ansett" in low
 

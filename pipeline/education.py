@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pipeline.cues import fold_ad, has_any, matches_at, pieces_with, word_starts
+from pipeline.cues import fold_ad, has_any, holds_any, matches_at, pieces_with, word_starts
 
 _RANK = {"none": 0, "vocational": 1, "bachelor": 2, "master": 3}
 
@@ -121,7 +121,7 @@ _NONE_NEGATION = re.compile(r"(?:ingen|ikke|ikkje|uten|no|not|n't)\s")
 def _may_state_none(low: str | None) -> bool:
     if low is None:
         return True
-    return any(word in low for word in NONE_TOPIC_CUES) and _NONE_NEGATION.search(low) is not None
+    return holds_any(low, NONE_TOPIC_CUES) and _NONE_NEGATION.search(low) is not None
 
 
 # Every _NONE match begins with one of these words; "du ..." needs "trenger", and the English wordings
@@ -141,7 +141,7 @@ def _states_none(text: str) -> bool:
     words: tuple[str, ...] = _NONE_STARTS
     if "trenger" in low:
         words += ("du",)
-    if any(noun in low for noun in _NONE_ENGLISH_NOUNS):
+    if holds_any(low, _NONE_ENGLISH_NOUNS):
         words += _NONE_ENGLISH_STARTS
     return matches_at(_NONE, text, word_starts(low, words))
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
-from pipeline.cues import has_any, word_starts
+from pipeline.cues import has_any, holds_any, word_starts
 from pipeline.langid import detect_ad_language, language_name
 from pipeline.text import sentences
 
@@ -492,7 +492,7 @@ def _statements(sentence: str) -> tuple[tuple[str, int, str], ...]:
     text = normalise(sentence)
     found: list[tuple[str, int, str]] = []
     for rule in STATEMENT_RULES:
-        if rule.cues and not any(word in text for word in rule.cues):
+        if rule.cues and not holds_any(text, rule.cues):
             continue  # cannot match, so it finds and masks nothing
         spans = [m.span() for m in rule.pattern.finditer(text)]
         for start, end in spans:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from pipeline.cues import fold
+from pipeline.cues import fold, holds_any
 
 _I = re.IGNORECASE
 _THIN_SPACES = " \u00a0\u202f\u2009"
@@ -170,7 +170,7 @@ def mask(sentence: str) -> str:
     low = fold(sentence)  # masking only writes "#", so a cue absent here is absent after every mask
     for i, pattern in enumerate(_MASKS):
         cues = _MASK_CUES.get(i)
-        if cues is not None and low is not None and not any(cue in low for cue in cues):
+        if cues is not None and not holds_any(low, cues):
             continue
         sentence = pattern.sub(_blank, sentence)
     return sentence
