@@ -170,6 +170,10 @@ def match(
             run = run_match(con, cv, profile, top=top, english_only=english_only)
     except (MatchError, WarehouseError) as exc:
         raise _die(str(exc)) from None
+    if run.candidates == 0:
+        console.print(
+            "[yellow]no active listings in the warehouse yet[/]: run `fjordjobs crawl` or `fjordjobs demo` first"
+        )
     if out is not None:
         _write_report(run, fmt, out)
         console.print(f"wrote {run.ranked} ranked listings to {out}", highlight=False)
