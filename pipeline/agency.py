@@ -63,10 +63,14 @@ def _agency_keys() -> tuple[str, ...]:
     )
 
 
+_PUNCTUATION = re.compile(r"[^\w&/ ]+")
+_WHITE = re.compile(r"\s+")
+
+
 def employer_key(name: str) -> str:
     """Lower-case employer name without punctuation and trailing legal-form words ("AS", "Norge")."""
-    key = re.sub(r"[^\w&/ ]+", " ", name.casefold())
-    key = re.sub(r"\s+", " ", key).strip()
+    key = _PUNCTUATION.sub(" ", name.casefold())
+    key = _WHITE.sub(" ", key).strip()
     previous = None
     while previous != key:
         previous = key

@@ -73,6 +73,9 @@ PERCENT_CUES = ("%", "prosent", "percent", "pct")
 FULL_TIME_CUES = ("heltid", "heiltid", "full")
 
 
+_NEAR_END = re.compile(r"[.;,\n]")
+
+
 def _position_percentages(text: str, need_context: bool) -> list[int]:
     """Percentages in `text` that describe the job share, in order of appearance."""
     found: list[tuple[int, int]] = []
@@ -85,7 +88,7 @@ def _position_percentages(text: str, need_context: bool) -> list[int]:
         before = text[max(0, m.start() - 40) : m.start()]
         after = text[m.end() : m.end() + 30]
         # Only the words right after the number, and those just before it, describe it.
-        after_near = re.split(r"[.;,\n]", after, maxsplit=1)[0]
+        after_near = _NEAR_END.split(after, maxsplit=1)[0]
         before_near = _SENTENCE_END.split(before)[-1]
         if _NOT_EXTENT.search(after_near[:20]) or _NOT_EXTENT.search(before_near[-20:]):
             continue

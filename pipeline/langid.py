@@ -119,7 +119,12 @@ def _sample(text: str, title: str) -> list[str]:
     body = text
     if title and body.startswith(title):
         body = body[len(title) :]
-    parts = sentences(body)
+    if body is not text and body.startswith("\n") and title.splitlines() == [title]:
+        # A one-line title, then a line break: the body's sentences are the text's after the title's, and
+        # the text's are already split (and cached) for the language statements.
+        parts = sentences(text)[len(sentences(title)) :]
+    else:
+        parts = sentences(body)
     long_parts = [p for p in parts if len(p) >= MIN_SENTENCE_CHARS]
     chosen: list[str] = []
     chars = 0

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
-from pipeline.cues import has_any, holds_any, word_starts
+from pipeline.cues import fold_ad, has_any, holds_any, word_starts
 from pipeline.langid import detect_ad_language, language_name
 from pipeline.text import sentences
 
@@ -439,12 +439,16 @@ def clear_caches() -> None:
     _statements.cache_clear()
 
 
+_DASHES = re.compile(r"[\u2010-\u2012\u2212]")
+_WHITE = re.compile(r"[\s\u00a0\u202f]+")
+
+
 def normalise(sentence: str) -> str:
     """Lower-case with one kind of space, dash and apostrophe, so patterns stay readable."""
     text = sentence.lower()
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u00ad", "")
-    text = re.sub(r"[\u2010-\u2012\u2212]", "-", text)
-    return re.sub(r"[\s\u00a0\u202f]+", " ", text)
+    text = _DASHES.sub("-", text)
+    return _WHITE.sub(" ", text)
 
 
 def _mask(text: str, start: int, end: int) -> str:
@@ -530,23 +534,24 @@ _FACT_ROW = re.compile(r"(?i)(arbeidsspråk)\s*:?\s*\n\s*")
 
 def find_statements(text: str) -> list[Statement]:
     """All language statements in an ad's plain text, in reading order."""
-    low = text.lower()
-    if not any(word in low for word in _KEYWORD_WORDS):  # `_KEYWORDS.search`, faster
+    low = fold_ad(text) or text.lower()
+    named = [word for word in _KEYWORD_WORDS if word in low]  # `_KEYWORDS.search`, faster
+    if not named:
         return []
     # Finn fact rows often come out of HTML as "Arbeidsspråk" and the value on separate lines.
     if has_any(text, ("arbeidsspråk",)):
-        text = _FACT_ROW.sub(r"\1: ", text)
+        text = _FACT_ROW.sub(r"\1: ", text)  # only joins lines after a keyword: `named` still holds
     parts = sentences(text)
     statements: list[Statement] = []
-    for position in _keyword_sentences(parts):
+    for position in _keyword_sentences(parts, named):
         sentence = parts[position]
         for requirement, strength, rule in sentence_statements(sentence):
             statements.append(Statement(requirement, strength, rule, sentence.strip(), position))
     return statements
 
 
-def _keyword_sentences(parts: list[str]) -> Iterable[int]:
-    """Indexes of the sentences that name a language, found in one pass over the joined text.
+def _keyword_sentences(parts: list[str], named: list[str]) -> Iterable[int]:
+    """Indexes of the sentences holding one of the keywords `named` (those the whole text holds).
 
     A sentence holds no line break, so joining them with one and lower-casing keeps each sentence at a
     known offset (unless lower-casing changes the length; then every sentence is offered).
@@ -555,7 +560,7 @@ def _keyword_sentences(parts: list[str]) -> Iterable[int]:
     if len(joined) != sum(map(len, parts)) + len(parts) - 1:
         return range(len(parts))
     starts = list(itertools.accumulate((len(p) + 1 for p in parts[:-1]), initial=0))
-    return sorted({bisect.bisect_right(starts, hit) - 1 for hit in word_starts(joined, _KEYWORD_WORDS)})
+    return sorted({bisect.bisect_right(starts, hit) - 1 for hit in word_starts(joined, named)})
 
 
 def _deciding(statements: list[Statement]) -> Statement:

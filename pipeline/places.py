@@ -34,6 +34,8 @@ _OLD_COUNTY_SPAN: dict[str, set[str]] = {
 _COUNTRIES_NORWAY = {"norge", "norway", "no", "nor", "noreg"}
 _SMALL_WORDS = {"og", "i", "på", "ved", "under", "ja"}
 _POSTCODE = re.compile(r"^\s*\d{4}\s+")
+_WORD_BREAK = re.compile(r"(\s+|-|/)")
+_WHITE = re.compile(r"\s+")
 
 
 @lru_cache(maxsize=1)
@@ -59,7 +61,7 @@ def _tables() -> tuple[dict[str, list[tuple[str, str]]], dict[str, tuple[str, st
 
 def normal_case(name: str) -> str:
     """ "NORD-FRON" → "Nord-Fron", "MØRE OG ROMSDAL" → "Møre og Romsdal", "MO I RANA" → "Mo i Rana"."""
-    words = re.split(r"(\s+|-|/)", name.strip().lower())
+    words = _WORD_BREAK.split(name.strip().lower())
     out = []
     for i, word in enumerate(words):
         if (word and word not in _SMALL_WORDS) or i == 0:
@@ -72,7 +74,7 @@ def _clean(value: Any) -> str:
     if not isinstance(value, str):
         return ""
     value = _POSTCODE.sub("", value)
-    return re.sub(r"\s+", " ", value).strip(" ,.")
+    return _WHITE.sub(" ", value).strip(" ,.")
 
 
 def _county_name(raw: str) -> tuple[str | None, str | None]:

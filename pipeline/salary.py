@@ -246,6 +246,10 @@ def mentions_pay(text: str) -> bool:
     return "k" in low and _THOUSANDS_K.search(low) is not None
 
 
+_DIGIT_BEFORE = re.compile(r"\d\s?$")
+_DIGIT_AFTER = re.compile(r"\s?\d")
+
+
 def _is_cue(text: str, low: str, word: str, start: int) -> bool:
     end = start + len(word)
     if word in _WORD_START_CUES and start > 0 and low[start - 1].isalnum():
@@ -255,7 +259,7 @@ def _is_cue(text: str, low: str, word: str, start: int) -> bool:
     if word == "nok" and text[start:end] != "NOK":
         # the everyday word "enough" ("nysgjerrig nok") unless a number stands beside it
         return bool(
-            re.search(r"\d\s?$", low[max(0, start - 2) : start]) or re.match(r"\s?\d", low[end : end + 2])
+            _DIGIT_BEFORE.search(low[max(0, start - 2) : start]) or _DIGIT_AFTER.match(low[end : end + 2])
         )
     return True
 

@@ -181,10 +181,13 @@ def mask_pay_scale(sentence: str) -> str:
     return PAY_SCALE.sub(lambda m: "#" * len(m.group(0)), sentence)
 
 
+_NON_DIGITS = re.compile(r"\D")
+
+
 def _amounts(masked: str) -> list[Amount]:
     found: list[Amount] = []
     for m in _AMOUNT.finditer(masked):
-        digits = re.sub(r"\D", "", m.group("int"))
+        digits = _NON_DIGITS.sub("", m.group("int"))
         value = Decimal(digits) + (Decimal("0." + m.group("dec")) if m.group("dec") else Decimal(0))
         scale = _SUFFIX_SCALE.get((m.group("suffix") or "").rstrip(".").lower(), 1)
         value *= scale
