@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 # re.IGNORECASE matches these to an ASCII letter that str.lower() does not give ("ſ" ~ "s").
@@ -125,3 +125,19 @@ def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> bo
     still sees the characters before it, so look-behinds and word boundaries behave as in `search`.
     """
     return any(pattern.match(text, start) for start in starts)
+
+
+def finditer_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` for a pattern whose every match is non-empty and begins at one of `starts`.
+
+    `starts` must be sorted. Like `matches_at`, this tries the pattern only where a match can begin;
+    the matches come out as finditer gives them (leftmost first, none overlapping).
+    """
+    end = 0
+    for start in starts:
+        if start < end:
+            continue
+        found = pattern.match(text, start)
+        if found is not None:
+            yield found
+            end = found.end()

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pipeline.cues import has_any
+from pipeline.cues import finditer_at, fold, has_any, word_starts
 
 # Bokmål, nynorsk and English month names and their usual abbreviations (nynorsk spells them like bokmål).
 _MONTHS: dict[str, int] = {
@@ -53,8 +54,26 @@ _DEADLINE_LABEL = re.compile(
     re.IGNORECASE,
 )
 
-# Cues (pipeline/cues.py): every _DEADLINE_LABEL match holds one of these; text without them has no label.
+# Cues (pipeline/cues.py): every _DEADLINE_LABEL match begins with one of these; text without them has no
+# label. Every month name begins with one of _MONTH_CUES; an ISO date needs "-", a numeric one "." or "/".
 DEADLINE_CUES = ("frist", "søk", "deadline", "apply", "closing", "application")
+_MONTH_CUES = (
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "mai",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "okt",
+    "oct",
+    "nov",
+    "des",
+    "dec",
+)
 
 
 def today() -> date:
@@ -96,15 +115,16 @@ def parse_deadline(text: str | None, reference: date | None = None) -> date | No
     if not text:
         return None
     candidates: list[tuple[int, date]] = []
-    for m in _ISO.finditer(text):
+    months = has_any(text, _MONTH_CUES)
+    for m in _ISO.finditer(text) if "-" in text else ():
         d = _safe_date(int(m[1]), int(m[2]), int(m[3]))
         if d:
             candidates.append((m.start(), d))
-    for m in _NUMERIC.finditer(text):
+    for m in _NUMERIC.finditer(text) if "." in text or "/" in text else ():
         d = _safe_date(_full_year(int(m[3])), int(m[2]), int(m[1]))
         if d:
             candidates.append((m.start(), d))
-    for m in _DAY_MONTH.finditer(text):
+    for m in _DAY_MONTH.finditer(text) if months else ():
         month = _MONTHS[m[2].lower()]
         if m[3]:
             d = _safe_date(int(m[3]), month, int(m[1]))
@@ -112,7 +132,7 @@ def parse_deadline(text: str | None, reference: date | None = None) -> date | No
             d = _year_for(month, int(m[1]), reference or today())
         if d:
             candidates.append((m.start(), d))
-    for m in _MONTH_DAY.finditer(text):
+    for m in _MONTH_DAY.finditer(text) if months else ():
         month = _MONTHS[m[1].lower()]
         d = (
             _safe_date(int(m[3]), month, int(m[2]))
@@ -126,6 +146,14 @@ def parse_deadline(text: str | None, reference: date | None = None) -> date | No
     return min(candidates, key=lambda c: c[0])[1]
 
 
+def _deadline_labels(text: str) -> Iterator[re.Match[str]]:
+    """`_DEADLINE_LABEL.finditer(text)`, trying the pattern only where a label word begins."""
+    low = fold(text)
+    if low is None or len(low) != len(text):
+        return _DEADLINE_LABEL.finditer(text)
+    return finditer_at(_DEADLINE_LABEL, text, word_starts(low, DEADLINE_CUES))
+
+
 def find_deadline_in_text(text: str, reference: date | None = None) -> date | None:
     """The date after a "Søknadsfrist:" / "Application deadline:" label in an ad body, if it is a date.
 
@@ -134,7 +162,7 @@ def find_deadline_in_text(text: str, reference: date | None = None) -> date | No
     """
     if not text or not has_any(text, DEADLINE_CUES):
         return None
-    for m in _DEADLINE_LABEL.finditer(text):
+    for m in _deadline_labels(text):
         window = text[m.end() : m.end() + 60].split("\n", 1)[0]
         if not window.strip():
             # "Søknadsfrist" on its own line, the value on the next (a fact list rendered as text).

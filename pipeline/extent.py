@@ -12,8 +12,9 @@ is quoted on, not the share: the ad's own "Stillingen er på 90 %" decides.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-from pipeline.cues import has_any
+from pipeline.cues import finditer_at, fold, has_any, holds_any, word_starts
 
 _PERCENT = re.compile(
     r"(?<![\d,.])(\d{1,3})(?:\s*(?:-|–|til|to)\s*(\d{1,3}))?\s*(?:%|prosent\b|percent\b|pct\b)", re.I
@@ -76,10 +77,26 @@ FULL_TIME_CUES = ("heltid", "heiltid", "full")
 _NEAR_END = re.compile(r"[.;,\n]")
 
 
+_DIGITS = re.compile(r"\d+")
+
+
+def _percentages(text: str) -> Iterator[re.Match[str]]:
+    """`_PERCENT.finditer(text)`, tried only at the first digit of each number (where a match must begin)."""
+    return finditer_at(_PERCENT, text, (run.start() for run in _DIGITS.finditer(text)))
+
+
+def _labelled_shares(text: str, low: str | None) -> Iterator[re.Match[str]]:
+    """`_LABELLED_SHARE.finditer(text)`, tried only where "stillings..." begins."""
+    if low is None or len(low) != len(text):
+        return _LABELLED_SHARE.finditer(text)
+    return finditer_at(_LABELLED_SHARE, text, word_starts(low, ("stillings",)))
+
+
 def _position_percentages(text: str, need_context: bool) -> list[int]:
     """Percentages in `text` that describe the job share, in order of appearance."""
     found: list[tuple[int, int]] = []
-    for m in _PERCENT.finditer(text) if has_any(text, PERCENT_CUES) else ():
+    folded = fold(text)
+    for m in _percentages(text) if holds_any(folded, PERCENT_CUES) else ():
         low = int(m[1])
         if m[2] is not None and low > int(m[2]):
             continue
@@ -97,7 +114,7 @@ def _position_percentages(text: str, need_context: bool) -> list[int]:
         if _PAY_BASIS.search(before_near):
             continue
         found.append((m.start(), low))
-    for m in _LABELLED_SHARE.finditer(text) if has_any(text, ("stillings",)) else ():
+    for m in _labelled_shares(text, folded) if holds_any(folded, ("stillings",)) else ():
         if 1 <= int(m[1]) <= 100:
             found.append((m.start(), int(m[1])))
     return [pct for _, pct in sorted(found)]
