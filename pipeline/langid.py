@@ -160,9 +160,8 @@ def detect_ad_language(text: str, title: str = "", threshold: float = 0.6) -> Ad
         if done >= AGREEMENT_CHARS and len(families) == 1:
             break  # a monolingual start: reading on would cost time and change nothing
     total = done
-    lowered = text.lower()
     neighbours = sum(counts.get(code, 0) for code in SCANDINAVIAN_NEIGHBOURS)
-    if neighbours and _looks_norwegian(lowered):
+    if neighbours and _looks_norwegian(text.lower()):
         for code in SCANDINAVIAN_NEIGHBOURS:
             counts["no"] = counts.get("no", 0) + counts.pop(code, 0)
     shares = {code: n / total for code, n in sorted(counts.items(), key=lambda kv: -kv[1])}

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
-from pipeline.cues import fold_ad, has_any, holds_any, word_starts
+from pipeline.cues import fold_ad, holds_any, word_starts
 from pipeline.langid import detect_ad_language, language_name
 from pipeline.text import sentences
 
@@ -534,12 +534,13 @@ _FACT_ROW = re.compile(r"(?i)(arbeidsspråk)\s*:?\s*\n\s*")
 
 def find_statements(text: str) -> list[Statement]:
     """All language statements in an ad's plain text, in reading order."""
-    low = fold_ad(text) or text.lower()
+    folded = fold_ad(text)
+    low = text.lower() if folded is None else folded
     named = [word for word in _KEYWORD_WORDS if word in low]  # `_KEYWORDS.search`, faster
     if not named:
         return []
     # Finn fact rows often come out of HTML as "Arbeidsspråk" and the value on separate lines.
-    if has_any(text, ("arbeidsspråk",)):
+    if holds_any(folded, ("arbeidsspråk",)):
         text = _FACT_ROW.sub(r"\1: ", text)  # only joins lines after a keyword: `named` still holds
     parts = sentences(text)
     statements: list[Statement] = []
