@@ -63,6 +63,13 @@ def _agency_keys() -> tuple[str, ...]:
     )
 
 
+@lru_cache(maxsize=1)
+def _agency_match_keys() -> tuple[frozenset[str], tuple[str, ...]]:
+    """The known agency keys, and each followed by a space (a key is also a prefix of longer names)."""
+    keys = _agency_keys()
+    return frozenset(keys), tuple(k + " " for k in keys)
+
+
 _PUNCTUATION = re.compile(r"[^\w&/ ]+")
 _WHITE = re.compile(r"\s+")
 
@@ -85,7 +92,8 @@ def is_agency_name(employer: str | None) -> bool:
     if _NAME_KEYWORD.search(employer):
         return True
     key = employer_key(employer)
-    return any(key == k or key.startswith(k + " ") for k in _agency_keys())
+    keys, prefixes = _agency_match_keys()
+    return key in keys or key.startswith(prefixes)
 
 
 # An agency hiring for itself: "til vårt eget kontor", "stillingen er i ManpowerGroup", "internal position".

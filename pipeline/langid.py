@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
 
+from pipeline.cues import finditer_at, word_starts
 from pipeline.text import sentences
 
 MAX_SENTENCES = 12
@@ -179,5 +180,18 @@ def detect_ad_language(text: str, title: str = "", threshold: float = 0.6) -> Ad
 
 def _looks_norwegian(lowered: str) -> bool:
     """At least two Norwegian-only words and no more Swedish tell-tales than Norwegian ones."""
-    norwegian = len(_NORWEGIAN_MARKERS.findall(lowered))
-    return norwegian >= 2 and norwegian > len(_SWEDISH_ONLY.findall(lowered))
+    norwegian = _count(_NORWEGIAN_MARKERS, lowered, _NORWEGIAN_STARTS)
+    return norwegian >= 2 and norwegian > _count(_SWEDISH_ONLY, lowered, _SWEDISH_STARTS)
+
+
+# Every match of the marker patterns begins with one of these (the text is already lower-case).
+_NORWEGIAN_STARTS = (
+    "arbeid", "søknad", "søker", "søkjer", "ønskjer", "tilbyr", "kvalifikasjon", "ikkje", "eit", "våre",
+    "hos oss", "heltid", "kommune", "fylke", "gjennom", "bidra", "oppgaver", "oppgåver", "korleis", "kva",
+)  # fmt: skip
+_SWEDISH_STARTS = ("ä", "ö", "och", "är", "för", "söker", "arbete", "tjänst")
+
+
+def _count(pattern: re.Pattern[str], lowered: str, starts: tuple[str, ...]) -> int:
+    """`len(pattern.findall(lowered))`, trying the pattern only where one of its words begins."""
+    return sum(1 for _ in finditer_at(pattern, lowered, word_starts(lowered, starts)))

@@ -167,3 +167,17 @@ def test_tidy_substitutes_spaces_as_line_by_line() -> None:
         lines = [spaces.sub(" ", line).strip() for line in text.splitlines()]
         expected = blank.sub("\n\n", "\n".join(lines)).strip()
         assert html_to_text(text) == expected, repr(text)
+
+
+def test_language_markers_counted_only_where_they_begin() -> None:
+    from pipeline import langid
+
+    texts = [t.lower() for t in corpus()] + [
+        "vi söker en medarbetare för arbete och tjänsten är ledig hos oss."
+    ]
+    for low in texts:
+        for pattern, starts in (
+            (langid._NORWEGIAN_MARKERS, langid._NORWEGIAN_STARTS),
+            (langid._SWEDISH_ONLY, langid._SWEDISH_STARTS),
+        ):
+            assert langid._count(pattern, low, starts) == len(pattern.findall(low)), low[:80]
