@@ -26,7 +26,8 @@ import pyarrow as pa
 from pipeline.dates import parse_timestamp, today
 from pipeline.dedup import find_duplicates
 from pipeline.health import HealthVerdict, assess_health
-from pipeline.normalise import RecordError, listing_id, normalise_record
+from pipeline.normalise import RecordError, listing_id
+from pipeline.parallel import normalise_many
 from warehouse import db
 
 LISTING_COLUMNS: dict[str, pa.DataType] = {
@@ -163,29 +164,49 @@ def _read(path: Path, run_id: str, on: date, progress: Progress | None = None) -
     """Parse and normalise every line; nothing here touches the database."""
     batch = _Batch()
     now = _utc_naive(None)
+    parsed: list[tuple[int, str, dict[str, Any]]] = []
     number = 0
     with path.open(encoding="utf-8", errors="replace") as lines:
         for number, line in enumerate(lines, start=1):
             if progress is not None and number % PROGRESS_EVERY == 0:
-                progress(number)
+                progress(number // 2)
             if not line.strip():
                 continue
             try:
                 record = orjson.loads(line)
                 if not isinstance(record, dict):
                     raise ValueError("a record must be a JSON object")
-            except orjson.JSONDecodeError as exc:
+            except (orjson.JSONDecodeError, ValueError) as exc:
                 _quarantine(batch, run_id, None, f"line {number}: not valid JSON ({exc})", line.strip(), now)
                 continue
-            _take(batch, record, line.strip(), run_id, on, now, number)
+            parsed.append((number, line.strip(), record))
+    normalised = normalise_many([r for _, _, r in parsed if _wants_normalising(r)], on)
+    results = iter(normalised)
+    for number, line, record in parsed:
+        outcome = next(results) if _wants_normalising(record) else None
+        _take(batch, record, line, run_id, now, number, outcome)
     if progress is not None:
         progress(number)
     return batch
 
 
+def _wants_normalising(record: dict[str, Any]) -> bool:
+    return (
+        record.get("kind", "listing") == "listing"
+        and str(record.get("status") or "ACTIVE").upper() == "ACTIVE"
+    )
+
+
 def _take(
-    batch: _Batch, record: dict[str, Any], line: str, run_id: str, on: date, now: datetime, number: int
+    batch: _Batch,
+    record: dict[str, Any],
+    line: str,
+    run_id: str,
+    now: datetime,
+    number: int,
+    outcome: dict[str, Any] | str | None,
 ) -> None:
+    """File one parsed record; `outcome` is its normalised row, or the reason it could not be normalised."""
     kind = record.get("kind", "listing")
     source = record.get("source")
     if isinstance(source, str):
@@ -201,35 +222,27 @@ def _take(
         reason = str(record.get("reason") or "the spider could not parse this page")
         where = record.get("url") or ""
         payload = record.get("payload")
-        _quarantine(
-            batch,
-            run_id,
-            source,
-            f"{reason} ({where})" if where else reason,
-            payload if isinstance(payload, str) else line,
-            now,
-        )
+        reason = f"{reason} ({where})" if where else reason
+        _quarantine(batch, run_id, source, reason, payload if isinstance(payload, str) else line, now)
         return
     if kind != "listing":
         _quarantine(batch, run_id, source, f"line {number}: unknown record kind {kind!r}", line, now)
         return
     batch.listing_records += 1
+    if isinstance(outcome, str):
+        batch.incomplete += 1
+        _quarantine(batch, run_id, source, f"line {number}: {outcome}", line, now)
+        return
     try:
         lid = listing_id(record)
         fetched_at = parse_timestamp(record.get("fetched_at")) or now
         status = str(record.get("status") or "ACTIVE").upper()
         payload_text, fields_text = _canonical(record.get("payload")), _canonical(record.get("fields"))
-        content_hash = _sha256(f"{status}\n{payload_text}\n{fields_text}".encode())
-        row = None
-        if status == "ACTIVE":
-            row = normalise_record(record, on)
-            fields = record.get("fields") or {}
-            if not (fields.get("employer") and record.get("url")):
-                batch.incomplete += 1
-    except (RecordError, ValueError, TypeError, KeyError) as exc:
+    except (RecordError, ValueError, TypeError) as exc:
         batch.incomplete += 1
         _quarantine(batch, run_id, source, f"line {number}: {exc}", line, now)
         return
+    content_hash = _sha256(f"{status}\n{payload_text}\n{fields_text}".encode())
     batch.raw.append(
         {
             "listing_id": lid,
@@ -241,19 +254,22 @@ def _take(
             "status": status,
             "version_key": record.get("version_key"),
             "content_hash": content_hash,
-            "payload": _canonical(record.get("payload")),
-            "fields": _canonical(record.get("fields")),
+            "payload": payload_text,
+            "fields": fields_text,
         }
     )
-    if row is None:
+    if outcome is None:
         batch.listings.pop(lid, None)
         batch.inactive[lid] = fetched_at
         return
-    row.update(
+    fields = record.get("fields") or {}
+    if not (fields.get("employer") and record.get("url")):
+        batch.incomplete += 1
+    outcome.update(
         first_seen_at=fetched_at, last_seen_at=fetched_at, content_hash=content_hash, normalised_at=now
     )
     batch.inactive.pop(lid, None)
-    batch.listings[lid] = row
+    batch.listings[lid] = outcome
 
 
 def _table(rows: list[dict[str, Any]], columns: dict[str, pa.DataType]) -> pa.Table:

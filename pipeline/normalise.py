@@ -49,6 +49,7 @@ def _clean(value: Any) -> str | None:
 
 def normalise_record(record: dict[str, Any], on: date) -> dict[str, Any]:
     """The listings row for an ACTIVE landing record; raises RecordError for one that cannot be read."""
+    lid = listing_id(record)
     fields = record.get("fields")
     if not isinstance(fields, dict):
         raise RecordError("record has no extracted fields")
@@ -75,7 +76,7 @@ def normalise_record(record: dict[str, Any], on: date) -> dict[str, Any]:
     fetched_at = parse_timestamp(_clean(record.get("fetched_at"))) or datetime.now()
 
     return {
-        "listing_id": listing_id(record),
+        "listing_id": lid,
         "source": record["source"],
         "source_id": str(record["source_id"]),
         "url": _clean(record.get("url")),
