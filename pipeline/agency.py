@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from pipeline.cues import fold_ad, holds_any, pieces_with
+from pipeline.cues import ad_has_any, fold_ad, holds_any, pieces_with
 
 _LEGAL_SUFFIX = re.compile(
     r"\b(?:as|asa|sa|ans|da|ab|a/s|ltd|limited|gmbh|inc|group|gruppen|norge|norway|norden|nordic|avd\.?.*)$"
@@ -123,6 +123,10 @@ def _may_name_client(body: str) -> bool:
     return "vår" in low or "ansatt" in low or "ansett" in low
 
 
+# Every _OWN_STAFF match holds one of these ("vårt eget kontor", "our own team", "intern stilling").
+OWN_STAFF_CUES = ("eget", "egen", "egne", "own", "intern")
+
+
 def _agency_text(body: str) -> bool:
     if _may_name_client(body) and _CLIENT_AS_EMPLOYER.search(body):
         return True
@@ -141,5 +145,6 @@ def is_staffing_agency(employer: str | None, text: str) -> bool:
     """
     body = text or ""
     if is_agency_name(employer):
-        return not _OWN_STAFF.search(body) or _agency_text(body)
+        own_staff = ad_has_any(body, OWN_STAFF_CUES) and _OWN_STAFF.search(body)
+        return not own_staff or _agency_text(body)
     return _agency_text(body)

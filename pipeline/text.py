@@ -49,8 +49,9 @@ def _tidy(text: str) -> str:
     # substituting line by line), and none when every run of spaces is already one plain space.
     if "  " in text or any(space in text for space in _ODD_SPACES):
         text = _SPACES.sub(" ", text)
-    lines = [line.strip() for line in text.splitlines()]
-    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+    joined = "\n".join(line.strip() for line in text.splitlines())
+    # Lines are stripped, so a run of blank lines is a run of line breaks: only three or more change.
+    return (_BLANK_LINES.sub("\n\n", joined) if "\n\n\n" in joined else joined).strip()
 
 
 # Sentence ends at . ! ? before a space and an upper-case letter or digit; keeps "kr 700.000,-".
