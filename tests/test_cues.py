@@ -66,6 +66,7 @@ GUARDED: list[tuple[str, re.Pattern[str], tuple[str, ...]]] = [
     ("education none", education._NONE, education.NONE_TOPIC_CUES),
     ("agency words", agency._AGENCY_WORDS, agency.AGENCY_WORD_CUES),
     ("agency client", agency._CLIENT_AS_EMPLOYER, (*agency.CLIENT_CUES, "client")),
+    ("agency own staff", agency._OWN_STAFF, agency.OWN_STAFF_CUES),
     ("salary decoy", salary._DECOY_WORD, salary.DECOY_CUES),
     ("salary word", salary._SALARY_WORD, salary.SALARY_CUES),
     *[(f"salary period {p}", salary._PERIODS[p], salary._PERIOD_CUES[p]) for p in salary._PERIODS],
