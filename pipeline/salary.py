@@ -169,13 +169,37 @@ def parse_salary(
     if not text or not mentions_pay(text):
         return NO_SALARY
     wording: SalaryVerdict | None = None
-    for sentence in _salary_sentences(html_to_text(text)):
+    for sentence in _salary_sentences(text if _already_plain(text) else html_to_text(text)):
         verdict = _from_sentence(sentence, published)
         if verdict.min_nok is not None or verdict.max_nok is not None:
             return verdict
         if wording is None and verdict.basis is not None:
             wording = verdict
     return wording or NO_SALARY
+
+
+# White space other than a plain space and a line break, and the zero-width space: html_to_text rewrites them.
+_ODD_WHITE_SPACE = re.compile(r"[^\S \n]")
+
+
+def _already_plain(text: str) -> bool:
+    """Whether `html_to_text(text)` would return `text` itself (normalise passes text it already made plain).
+
+    True only for text with no markup or entities, single spaces, stripped lines joined by "\n", at most
+    one blank line in a row and nothing to strip at either end: all that html_to_text changes.
+    """
+    return not (
+        "&" in text
+        or "<" in text
+        or "\u200b" in text
+        or "  " in text
+        or " \n" in text
+        or "\n " in text
+        or "\n\n\n" in text
+        or text[:1] in (" ", "\n")
+        or text[-1:] in (" ", "\n")
+        or _ODD_WHITE_SPACE.search(text)
+    )
 
 
 def _salary_sentences(plain: str) -> list[str]:

@@ -182,3 +182,33 @@ def test_language_markers_counted_only_where_they_begin() -> None:
             (langid._SWEDISH_ONLY, langid._SWEDISH_STARTS),
         ):
             assert langid._count(pattern, low, starts) == len(pattern.findall(low)), low[:80]
+
+
+def test_salary_skips_html_to_text_only_for_text_it_would_return_unchanged() -> None:
+    rng = random.Random(9)
+    pieces = [
+        "a",
+        "B",
+        " ",
+        "  ",
+        "\n",
+        "\n\n",
+        "\t",
+        "\u00a0",
+        "\u200b",
+        "\u2028",
+        "\x1f",
+        "\r",
+        "&amp;",
+        "<b>",
+        "x.",
+    ]
+    plain_seen = 0
+    for text in (
+        *corpus(),
+        *("".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))) for _ in range(5000)),
+    ):
+        if salary._already_plain(text):
+            plain_seen += 1
+            assert html_to_text(text) == text, repr(text)
+    assert plain_seen > 100
