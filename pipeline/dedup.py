@@ -106,7 +106,33 @@ def _same_ad(
     if not sa or not sb:
         # Without text to compare, only a cross-source match on employer, title and place is trusted.
         return not same_source
-    return jaccard(sa, sb) >= (SAME_SOURCE_SIMILARITY if same_source else CROSS_SOURCE_SIMILARITY)
+    bar = SAME_SOURCE_SIMILARITY if same_source else CROSS_SOURCE_SIMILARITY
+    # Jaccard can be no more than the ratio of the set sizes: skip the intersection when that is already short.
+    if min(len(sa), len(sb)) < bar * max(len(sa), len(sb)):
+        return False
+    return jaccard(sa, sb) >= bar
+
+
+def block_key(listing: dict[str, Any]) -> tuple[str, str] | None:
+    """(employer key, title key): only listings with the same block key can be copies of each other."""
+    employer = employer_key(listing.get("employer") or "")
+    title = title_key(listing.get("title"), (listing.get("city"), listing.get("municipality")))
+    return (employer, title) if employer and title else None
+
+
+def in_shared_blocks(listings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The listings whose block holds at least one other: the only ones `find_duplicates` must compare.
+
+    Lets a caller fetch descriptions for these few instead of for the whole warehouse.
+    """
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    keys = [block_key(listing) for listing in listings]
+    for key in keys:
+        if key is not None:
+            counts[key] += 1
+    return [
+        listing for listing, key in zip(listings, keys, strict=True) if key is not None and counts[key] > 1
+    ]
 
 
 def find_duplicates(listings: list[dict[str, Any]]) -> dict[str, str]:
@@ -117,10 +143,9 @@ def find_duplicates(listings: list[dict[str, Any]]) -> dict[str, str]:
     """
     blocks: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for listing in listings:
-        employer = employer_key(listing.get("employer") or "")
-        title = title_key(listing.get("title"), (listing.get("city"), listing.get("municipality")))
-        if employer and title:
-            blocks[(employer, title)].append(listing)
+        key = block_key(listing)
+        if key is not None:
+            blocks[key].append(listing)
     groups = _UnionFind()
     for members in blocks.values():
         if len(members) < 2:

@@ -24,7 +24,7 @@ import orjson
 import pyarrow as pa
 
 from pipeline.dates import parse_timestamp, today
-from pipeline.dedup import find_duplicates
+from pipeline.dedup import find_duplicates, in_shared_blocks
 from pipeline.health import HealthVerdict, assess_health
 from pipeline.normalise import RecordError, listing_id
 from pipeline.parallel import normalise_many
@@ -404,8 +404,19 @@ def _purge_contacts(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def _mark_duplicates(con: duckdb.DuckDBPyConnection) -> None:
-    candidates = db.fetch_dicts(con, db.sql("dedup_candidates"))
-    duplicates = find_duplicates(candidates)
+    """Point copies at their canonical listing; descriptions are read only where a block is shared."""
+    shared = in_shared_blocks(db.fetch_dicts(con, db.sql("dedup_candidates")))
+    ids = pa.Table.from_pylist(
+        [{"listing_id": x["listing_id"]} for x in shared], schema=pa.schema([("listing_id", pa.string())])
+    )
+    con.register("batch_dedup_ids", ids)
+    try:
+        texts = dict(con.execute(db.sql("dedup_descriptions")).fetchall())
+    finally:
+        con.unregister("batch_dedup_ids")
+    for listing in shared:
+        listing["description"] = texts.get(listing["listing_id"])
+    duplicates = find_duplicates(shared)
     con.register(
         "batch_duplicates",
         pa.Table.from_pylist(
@@ -416,7 +427,8 @@ def _mark_duplicates(con: duckdb.DuckDBPyConnection) -> None:
     try:
         db.run_script(con, "apply_duplicates")
     finally:
-        con.unregister("batch_duplicates")
+        with contextlib.suppress(duckdb.Error):
+            con.unregister("batch_duplicates")
 
 
 def crawl_state_for_spider(con: duckdb.DuckDBPyConnection, source: str) -> dict[str, Any]:
