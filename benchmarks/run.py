@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from benchmarks import bench_crawl, bench_ingest
+from benchmarks import bench_crawl, bench_ingest, bench_match, bench_normalise
 
 
 def main() -> None:
+    bench_normalise.main()
     bench_ingest.main()
     bench_crawl.main()
-    try:
-        from benchmarks import bench_match
-    except ImportError:  # the matcher's benchmark ships with the matcher
-        return
     bench_match.main()
 
 
