@@ -169,7 +169,7 @@ def _read(path: Path, run_id: str, on: date, progress: Progress | None = None) -
     with path.open(encoding="utf-8", errors="replace") as lines:
         for number, line in enumerate(lines, start=1):
             if progress is not None and number % PROGRESS_EVERY == 0:
-                progress(number // 2)
+                progress(number)
             if not line.strip():
                 continue
             try:

@@ -338,8 +338,10 @@ def test_changes_while_a_crawl_runs_are_right_after_the_next(tmp_path: Path) -> 
     listings = _listings(db_path)
     expected = _expected_active(feed)
     assert {u: row[1] for u, row in listings.items() if row[0] == "active"} == expected
-    assert listings[stopped_early][0] == "inactive"
-    assert stopped_late not in listings or listings[stopped_late][0] == "inactive"
+    # Whether an ad stopped mid-crawl was fetched before it stopped depends on request order: either it
+    # was loaded and is now inactive, or its content was never seen and it has no row. Never active.
+    for stopped in (stopped_early, stopped_late):
+        assert stopped not in listings or listings[stopped][0] == "inactive"
     needles = {n for u in (stopped_early, stopped_late) for n in _needles(factory.contacts[u])}
     with duckdb.connect(str(db_path), read_only=True) as con:
         raw = con.execute(
