@@ -39,6 +39,13 @@ _PAGINATION_TEXT = re.compile(
     r"^(?:\d+|neste|next|forrige|previous|prev|older|newer|›|»|>|>>|→)$", re.IGNORECASE
 )
 _SKIPPED_EXTENSIONS = frozenset(f".{ext}" for ext in IGNORED_EXTENSIONS)
+# Applicant-tracking systems that host a company's ads on a host of their own (NOTES.md §3): a career
+# page often links there. Such a host is followed one step: its listing page and the ads it links to.
+ATS_HOSTS = (
+    "teamtailor.com", "jobylon.com", "webcruiter.no", "webcruiter.com", "reachmee.com", "recman.page",
+    "recman.no", "myworkdayjobs.com", "hr-manager.net", "easycruit.com", "jobbnorge.no", "varbi.com",
+    "smartrecruiters.com", "lever.co", "greenhouse.io", "workable.com", "personio.de", "personio.com",
+)  # fmt: skip
 
 
 def _site(url: str) -> str:
@@ -63,6 +70,7 @@ class JsonLdSpider(StatsRecordMixin):
         urls: str | None = None,
         max_pages: str | int = 500,
         max_depth: str | int = 3,
+        ats_hosts: str | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
@@ -72,6 +80,8 @@ class JsonLdSpider(StatsRecordMixin):
         self.max_pages = int(max_pages)
         self.max_depth = int(max_depth)
         self.sites = {_site(u) for u in self.start_list}
+        suffixes = ats_hosts.split(",") if ats_hosts is not None else ATS_HOSTS
+        self.ats_suffixes = tuple(h.strip().lower() for h in suffixes if h.strip())
         # URLs that name a listing or a site, never one ad: a canonical link pointing there is a template bug.
         self.not_ad_keys = {canonical_url(u) for u in self.start_list}
         self.not_ad_keys |= {canonical_url(urljoin(u, "/")) for u in self.start_list}
@@ -94,7 +104,9 @@ class JsonLdSpider(StatsRecordMixin):
 
     # Routing -------------------------------------------------------------------------------------
 
-    def _request(self, url: str, hops: int, priority: int = 0, budget: bool = True) -> scrapy.Request | None:
+    def _request(
+        self, url: str, hops: int, priority: int = 0, budget: bool = True, ats: int = 0
+    ) -> scrapy.Request | None:
         """A request for `url` unless it was scheduled already or the page budget is spent."""
         key = canonical_url(url)
         if key in self.scheduled:
@@ -102,10 +114,17 @@ class JsonLdSpider(StatsRecordMixin):
         if budget and len(self.scheduled) >= self.max_pages:
             return None
         self.scheduled.add(key)
-        return scrapy.Request(url, callback=self.parse, priority=priority, meta={"hops": hops})
+        return scrapy.Request(url, callback=self.parse, priority=priority, meta={"hops": hops, "ats": ats})
 
     def _same_site(self, url: str) -> bool:
         return urlsplit(url).scheme in ("http", "https") and _site(url) in self.sites
+
+    def _ats_host(self, url: str) -> bool:
+        """A known applicant-tracking host (not one of the start sites)."""
+        host = _site(url)
+        return urlsplit(url).scheme in ("http", "https") and any(
+            host == suffix or host.endswith("." + suffix) for suffix in self.ats_suffixes
+        )
 
     def parse_robots(self, response: Response) -> Iterator[scrapy.Request]:
         """A site root's robots.txt: follow its Sitemap lines, or the conventional /sitemap.xml."""
@@ -189,7 +208,18 @@ class JsonLdSpider(StatsRecordMixin):
                 continue
             url = response.urljoin(href).split("#", 1)[0]
             path = urlsplit(url).path.lower()
-            if not self._same_site(url) or any(path.endswith(ext) for ext in _SKIPPED_EXTENSIONS):
+            if any(path.endswith(ext) for ext in _SKIPPED_EXTENSIONS):
+                continue
+            if not self._same_site(url):
+                # Off-site links count only into an ATS host: from the career site (step 1), or within
+                # the same ATS host from the page reached that way (step 2), never further.
+                ats = int(response.meta.get("ats", 0))
+                from_site = ats == 0 and self._same_site(response.url)
+                within_ats = ats == 1 and _site(url) == _site(response.url)
+                if self._ats_host(url) and (from_site or within_ats):
+                    request = self._request(url, hops=hops + 1, priority=10, ats=ats + 1)
+                    if request is not None:
+                        yield request
                 continue
             text = " ".join(anchor.xpath(".//text()").getall()).strip()
             paging = (
