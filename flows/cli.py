@@ -126,12 +126,13 @@ def crawl(
     extra = {"i_have_permission": "yes"} if i_have_permission else None
     try:
         with run_lock(db.resolve_db_path(db_path)):
-            result = crawl_flow(source, url or [], db.resolve_db_path(db_path), loopback, extra)
+            run = crawl_flow(source, url or [], db.resolve_db_path(db_path), loopback, extra)
     except (CrawlError, IngestError, WarehouseError, RunLocked) as exc:
         raise _die(str(exc)) from None
-    _report_ingest(result)
-    if not result.ok and result.health:
-        raise _die(result.health.reason or "the crawl failed its health check")
+    _report_ingest(run.result)
+    failure = run.failure()
+    if failure:
+        raise _die(failure)
 
 
 def _write_report(run: object, fmt: str, out: Path) -> None:
@@ -207,7 +208,7 @@ def demo(
             console.print(
                 "[bold]fjordjobs demo[/]: serving 320 generated ads as a local NAV feed on 127.0.0.1 ..."
             )
-            result = crawl_demo_feed(db_path, crawl_flow)
+            result = crawl_demo_feed(db_path, lambda *args: crawl_flow(*args).result)
     except (CrawlError, IngestError, WarehouseError, RunLocked) as exc:
         raise _die(str(exc)) from None
     _report_ingest(result.first)

@@ -7,6 +7,7 @@ benchmarks call them directly.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -29,6 +30,38 @@ class CrawlOutput:
     source: str
     landing: Path
     started_at: datetime
+    log: Path | None = None  # the spider's log, beside the landing file
+    problem: str | None = None  # the last error the spider logged, in one line
+
+
+@dataclass(frozen=True)
+class CrawlRun:
+    """A crawl and what its ingest made of it."""
+
+    output: CrawlOutput
+    result: IngestResult
+
+    def failure(self) -> str | None:
+        """Why the run failed, for the user: the health gate's reason plus the spider's last error."""
+        if self.result.ok:
+            return None
+        reason = (self.result.health.reason if self.result.health else None) or "the crawl failed"
+        if self.output.problem:
+            reason += f"; the spider said: {self.output.problem}"
+        if self.output.log is not None:
+            reason += f" (log: {self.output.log})"
+        return reason
+
+
+_LOG_PROBLEM = re.compile(r"\[([\w.]+)\] (?:ERROR|CRITICAL): (.+)")
+
+
+def spider_problem(source: str, log: str) -> str | None:
+    """The most telling error in a spider's log: the spider's own last error, else Scrapy's last one."""
+    found = [(m.group(1), m.group(2).strip()) for m in map(_LOG_PROBLEM.search, log.splitlines()) if m]
+    own = [message for logger, message in found if logger == source]
+    chosen = own[-1] if own else (found[-1][1] if found else None)
+    return chosen[:300] if chosen else None
 
 
 def landing_dir(db_path: Path) -> Path:
@@ -68,10 +101,19 @@ def crawl(
     all_settings = dict(LOOPBACK_SETTINGS if loopback else {})
     all_settings.update(settings or {})
     result = run_spider(source, landing, args=args, settings=all_settings)
+    log = landing.with_suffix(".log")
+    log.write_text(result.log, encoding="utf-8")
     if result.returncode != 0 or not landing.exists():
         last = [line for line in result.log.splitlines() if line.strip()][-1:] or ["no output"]
-        raise CrawlError(f"the {source} spider failed (exit {result.returncode}): {last[0]}")
-    return CrawlOutput(run_id=run_id, source=source, landing=landing, started_at=started_at)
+        raise CrawlError(f"the {source} spider failed (exit {result.returncode}): {last[0]} (log: {log})")
+    return CrawlOutput(
+        run_id=run_id,
+        source=source,
+        landing=landing,
+        started_at=started_at,
+        log=log,
+        problem=spider_problem(source, result.log),
+    )
 
 
 def ingest(
@@ -105,3 +147,4 @@ def discard_landing(landing: Path) -> None:
     """
     landing.unlink(missing_ok=True)
     landing.with_suffix(".state.json").unlink(missing_ok=True)
+    landing.with_suffix(".log").unlink(missing_ok=True)

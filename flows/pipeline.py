@@ -41,10 +41,10 @@ def crawl_flow(
     db_path: Path,
     loopback: bool = False,
     extra_args: dict[str, str] | None = None,
-) -> IngestResult:
+) -> jobs.CrawlRun:
     """Crawl one source and load what came, as one run."""
     out = crawl_task(source, urls, db_path, loopback, extra_args)
-    return ingest_task(out.landing, db_path, out.run_id, out.source, out.started_at)
+    return jobs.CrawlRun(out, ingest_task(out.landing, db_path, out.run_id, out.source, out.started_at))
 
 
 @flow(name="fjordjobs-ingest", log_prints=False)
