@@ -27,7 +27,7 @@ from pipeline.dates import parse_timestamp, today
 from pipeline.dedup import find_duplicates, in_shared_blocks
 from pipeline.health import HealthVerdict, assess_health
 from pipeline.normalise import RecordError, listing_id
-from pipeline.parallel import normalise_many
+from pipeline.parallel import expect, normalise_many
 from warehouse import db
 
 LISTING_COLUMNS: dict[str, pa.DataType] = {
@@ -166,28 +166,62 @@ def _read(path: Path, run_id: str, on: date, progress: Progress | None = None) -
     now = _utc_naive(None)
     parsed: list[tuple[int, str, dict[str, Any]]] = []
     number = 0
-    with path.open(encoding="utf-8", errors="replace") as lines:
-        for number, line in enumerate(lines, start=1):
-            if progress is not None and number % PROGRESS_EVERY == 0:
-                progress(number)
-            if not line.strip():
-                continue
-            try:
-                record = orjson.loads(line)
-                if not isinstance(record, dict):
-                    raise ValueError("a record must be a JSON object")
-            except (orjson.JSONDecodeError, ValueError) as exc:
-                _quarantine(batch, run_id, None, f"line {number}: not valid JSON ({exc})", line.strip(), now)
-                continue
-            parsed.append((number, line.strip(), record))
-    normalised = normalise_many([r for _, _, r in parsed if _wants_normalising(r)], on)
+    with path.open(encoding="utf-8", errors="replace") as handle:
+        lines = handle.readlines()
+    expect(len(lines))
+    for number, line in enumerate(lines, start=1):
+        if progress is not None and number % PROGRESS_EVERY == 0:
+            progress(number)
+        if not line.strip():
+            continue
+        try:
+            record = orjson.loads(line)
+            if not isinstance(record, dict):
+                raise ValueError("a record must be a JSON object")
+        except (orjson.JSONDecodeError, ValueError) as exc:
+            _quarantine(batch, run_id, None, f"line {number}: not valid JSON ({exc})", line.strip(), now)
+            continue
+        parsed.append((number, line.strip(), record))
+    keys: list[_Keys | str | None] = []
+
+    def prepare() -> None:
+        keys.extend(_keys(record, now) for _, _, record in parsed)
+
+    normalised = normalise_many([r for _, _, r in parsed if _wants_normalising(r)], on, meanwhile=prepare)
     results = iter(normalised)
-    for number, line, record in parsed:
+    for (number, line, record), key in zip(parsed, keys, strict=True):
         outcome = next(results) if _wants_normalising(record) else None
-        _take(batch, record, line, run_id, now, number, outcome)
+        _take(batch, record, line, run_id, now, number, outcome, key)
     if progress is not None:
         progress(number)
     return batch
+
+
+@dataclass(frozen=True)
+class _Keys:
+    """What a listing record's raw row is keyed by: worked out while the pool normalises."""
+
+    listing_id: str
+    fetched_at: datetime
+    status: str
+    payload_text: str
+    fields_text: str
+    content_hash: str
+
+
+def _keys(record: dict[str, Any], now: datetime) -> _Keys | str | None:
+    """The raw-row keys of a listing record, the reason it has none, or None for other kinds."""
+    if record.get("kind", "listing") != "listing":
+        return None
+    try:
+        lid = listing_id(record)
+        fetched_at = parse_timestamp(record.get("fetched_at")) or now
+        status = str(record.get("status") or "ACTIVE").upper()
+        payload_text, fields_text = _canonical(record.get("payload")), _canonical(record.get("fields"))
+    except (RecordError, ValueError, TypeError) as exc:
+        return str(exc)
+    content_hash = _sha256(f"{status}\n{payload_text}\n{fields_text}".encode())
+    return _Keys(lid, fetched_at, status, payload_text, fields_text, content_hash)
 
 
 def _wants_normalising(record: dict[str, Any]) -> bool:
@@ -205,8 +239,10 @@ def _take(
     now: datetime,
     number: int,
     outcome: dict[str, Any] | str | None,
+    keys: _Keys | str | None,
 ) -> None:
-    """File one parsed record; `outcome` is its normalised row, or the reason it could not be normalised."""
+    """File one parsed record; `outcome` is its normalised row, or the reason it could not be normalised;
+    `keys` its raw-row keys from `_keys`."""
     kind = record.get("kind", "listing")
     source = record.get("source")
     if isinstance(source, str):
@@ -233,16 +269,12 @@ def _take(
         batch.incomplete += 1
         _quarantine(batch, run_id, source, f"line {number}: {outcome}", line, now)
         return
-    try:
-        lid = listing_id(record)
-        fetched_at = parse_timestamp(record.get("fetched_at")) or now
-        status = str(record.get("status") or "ACTIVE").upper()
-        payload_text, fields_text = _canonical(record.get("payload")), _canonical(record.get("fields"))
-    except (RecordError, ValueError, TypeError) as exc:
+    if not isinstance(keys, _Keys):
         batch.incomplete += 1
-        _quarantine(batch, run_id, source, f"line {number}: {exc}", line, now)
+        _quarantine(batch, run_id, source, f"line {number}: {keys}", line, now)
         return
-    content_hash = _sha256(f"{status}\n{payload_text}\n{fields_text}".encode())
+    lid, fetched_at, status = keys.listing_id, keys.fetched_at, keys.status
+    payload_text, fields_text, content_hash = keys.payload_text, keys.fields_text, keys.content_hash
     batch.raw.append(
         {
             "listing_id": lid,

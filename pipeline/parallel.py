@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from pipeline.langid import ensure_loaded, load_in_background
 from pipeline.normalise import RecordError, normalise_record
 
 # Below this many records one process is faster than starting a pool.
@@ -28,6 +30,17 @@ def workers() -> int:
     return max(1, min(4, os.cpu_count() or 1))
 
 
+def _goes_parallel(count: int) -> bool:
+    return workers() > 1 and count >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods()
+
+
+def expect(count: int) -> None:
+    """Say how many records are coming: a batch large enough for the pool starts loading the language
+    model now, in a thread, while the caller parses (the workers are forked only once it is loaded)."""
+    if _goes_parallel(count):
+        load_in_background()
+
+
 def normalise_one(record: dict[str, Any], on: date) -> dict[str, Any] | str:
     """The listings row, or the reason (a one-line string) the record cannot become one."""
     try:
@@ -41,17 +54,29 @@ def _normalise_chunk(args: tuple[list[dict[str, Any]], date]) -> list[dict[str, 
     return [normalise_one(r, on) for r in records]
 
 
-def normalise_many(records: list[dict[str, Any]], on: date) -> list[dict[str, Any] | str]:
-    """`normalise_one` for each record, in order, in parallel when the batch is large."""
+def normalise_many(
+    records: list[dict[str, Any]], on: date, meanwhile: Callable[[], None] | None = None
+) -> list[dict[str, Any] | str]:
+    """`normalise_one` for each record, in order, in parallel when the batch is large.
+
+    `meanwhile` is the caller's own work (hashing, building raw rows); it runs in this process while the
+    workers normalise, so the parent is not idle, and always before this returns.
+    """
     count = workers()
-    if count == 1 or len(records) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+    if not _goes_parallel(len(records)):
+        if meanwhile is not None:
+            meanwhile()
         return [normalise_one(r, on) for r in records]
     # Warm the caches (rule tables, language model) before forking, so no worker loads them again.
+    ensure_loaded()
     normalise_one(records[0], on)
     # Workers need the fields, not the raw payload: send less.
     slim = [{k: r.get(k) for k in _KEYS} for r in records]
     size = max(100, len(slim) // (count * 4))
     chunks = [(slim[i : i + size], on) for i in range(0, len(slim), size)]
     with multiprocessing.get_context("fork").Pool(count) as pool:
-        parts = pool.map(_normalise_chunk, chunks)
+        pending = pool.map_async(_normalise_chunk, chunks)
+        if meanwhile is not None:
+            meanwhile()
+        parts = pending.get()
     return [row for part in parts for row in part]
