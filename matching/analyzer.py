@@ -105,10 +105,30 @@ _CV_HEADINGS: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 
-_WORD = re.compile(r"[0-9a-zæøåäöüéèáóç]+[+#]*")
+# A word: a run of these characters (all Latin-1: matching.wordscan relies on it), then any "+" or "#".
+WORD_CHARS = "0-9a-zæøåäöüéèáóç"
+WORD_TAIL = "+#"
+_WORD = re.compile(f"[{WORD_CHARS}]+[{WORD_TAIL}]*")
 _MIN_PART = 3
-# English writes these with a hyphen, Norwegian as one word: join them so both meet.
-_JOINED = re.compile(r"\b(full|front|back)-(stack|end)\b")
+# English writes these with a hyphen, Norwegian as one word: join them so both meet. The hyphen is
+# what the pattern looks for first (a literal start lets the regex engine skip ahead): "full-stack",
+# "front-end", "back-end" lose it when they stand as words (`\b` on both sides).
+_JOINED = re.compile(r"-(?=(?:stack|end)\b)(?:(?<=\bfull-)|(?<=\bback-)|(?<=\bfront-))")
+
+
+def prepare(text: str) -> str:
+    """The text the word pattern reads: lower-cased, '.net' spelled 'dotnet', 'full-stack' joined.
+
+    Every step maps a text joined by NUL characters to the same texts joined by NUL characters (NUL is
+    neither a word character, nor cased, nor part of a replaced pattern), which is what lets
+    matching.wordscan prepare a whole batch of texts in one call.
+    """
+    text = text.lower()
+    if ".net" in text:
+        text = text.replace(".net", " dotnet")
+    if "-" in text:
+        text = _JOINED.sub("", text)
+    return text
 
 
 def _data_lines(name: str) -> list[str]:
@@ -164,12 +184,7 @@ class Analyzer:
 
     def words(self, text: str) -> list[str]:
         """Lower-cased word tokens; '.net' and 'c#' survive as words."""
-        text = text.lower()
-        if ".net" in text:
-            text = text.replace(".net", " dotnet")
-        if "-" in text:
-            text = _JOINED.sub(lambda m: m.group(1) + m.group(2), text)
-        return _WORD.findall(text)
+        return _WORD.findall(prepare(text))
 
     def language(self, words: Iterable[str]) -> str:
         """'en' or 'no' by which language's stop words are more frequent (ties: Norwegian)."""

@@ -29,12 +29,16 @@ from sklearn.preprocessing import normalize
 from sklearn.utils import murmurhash3_32
 
 from matching.analyzer import SECTION_WEIGHTS, TITLE_WEIGHT, default_analyzer, split_sections
+from matching.wordscan import scan
 
 N_FEATURES = 2**20
 # Bump when what an `Analysed` row holds changes (it is stored by matching.index_cache).
 ANALYSIS_FORMAT = "terms-f64-1"
 # Fewer listings than this are analysed in the calling process: forking costs more than it saves.
 PARALLEL_MIN_DOCS = 2000
+# Ads whose words are found in one `wordscan.scan` call: larger batches meet each distinct word fewer
+# times, smaller ones hold less text at once.
+SCAN_BATCH = 256
 
 # (title, description) of one listing
 Doc = tuple[str | None, str | None]
@@ -174,36 +178,37 @@ def _analyse_words(docs: Sequence[Doc]) -> _Part:
     """Summed section weight per term for each ad: the same numbers as `Analyzer.weigh_listing`, computed
     a chunk at a time (up to float rounding in the last bits: sums are taken in another order)."""
     analyzer = default_analyzer()
-    words_of = analyzer.words
     word_id = _words.__getitem__
+    token_ids: list[np.ndarray] = []
+    span_lens: list[np.ndarray] = []
+    span_weight: list[float] = []  # one entry per (ad, section): its weight, whether body or title
+    span_body: list[bool] = []
+    spans_per_doc: list[int] = []
     with _no_gc():
-        # Word ids, not the words: the ids are the vocabulary's own int objects, so a chunk's millions of
-        # tokens cost a list of references instead of millions of short-lived strings.
-        tokens: list[int] = []
-        span_len: list[int] = []  # one entry per (ad, section): how many words, what weight, body or title
-        span_weight: list[float] = []
-        span_body: list[bool] = []
-        doc_len: list[int] = []  # words per ad
-        for title, description in docs:
-            found = words_of(title or "")
-            tokens.extend(map(word_id, found))
-            span_len.append(len(found))
-            span_weight.append(TITLE_WEIGHT)
-            span_body.append(False)
-            total = len(found)
-            for section, text in split_sections(description or ""):
-                found = words_of(text)
-                tokens.extend(map(word_id, found))
-                span_len.append(len(found))
-                span_weight.append(SECTION_WEIGHTS[section])
-                span_body.append(True)
-                total += len(found)
-            doc_len.append(total)
-        ids = np.array(tokens, dtype=np.int32)
-        del tokens
+        for first in range(0, len(docs), SCAN_BATCH):
+            texts: list[str] = []
+            for title, description in docs[first : first + SCAN_BATCH]:
+                texts.append(title or "")
+                span_weight.append(TITLE_WEIGHT)
+                span_body.append(False)
+                sections = split_sections(description or "")
+                for section, text in sections:
+                    texts.append(text)
+                    span_weight.append(SECTION_WEIGHTS[section])
+                    span_body.append(True)
+                spans_per_doc.append(1 + len(sections))
+            found = scan(texts)
+            # Each distinct word of the batch meets the vocabulary once, in order of first occurrence
+            # (so words are numbered, and analysed, in the order a token-by-token pass would).
+            ids = np.fromiter(map(word_id, found.words), dtype=np.int32, count=len(found.words))
+            token_ids.append(ids[found.inverse])
+            span_lens.append(found.counts)
+    ids = np.concatenate(token_ids) if token_ids else np.zeros(0, dtype=np.int32)
+    lengths = np.concatenate(span_lens) if span_lens else np.zeros(0, dtype=np.int64)
+    span_start = np.zeros(len(spans_per_doc), dtype=np.int64)
+    np.cumsum(np.asarray(spans_per_doc[:-1], dtype=np.int64), out=span_start[1:])
+    per_doc = np.add.reduceat(lengths, span_start) if len(span_start) else np.zeros(0, dtype=np.int64)
     n = len(docs)
-    lengths = np.asarray(span_len, dtype=np.int64)
-    per_doc = np.asarray(doc_len, dtype=np.int64)
     indptr = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(per_doc, out=indptr[1:])
     # The ad's language: which stop words are more frequent in its description (ties: Norwegian).

@@ -29,6 +29,7 @@ import scipy.sparse as sp
 
 from matching import analyzer as analyzer_module
 from matching import index as index_module
+from matching import wordscan as wordscan_module
 from matching.analyzer import default_analyzer
 from matching.index import (
     ANALYSIS_FORMAT,
@@ -84,10 +85,12 @@ def fingerprint(paths: Sequence[Path]) -> str:
 
 @cache
 def analyzer_fingerprint() -> str:
-    """The fingerprint of what decides an ad's terms: the analyzer, the index's analysis, their data."""
+    """The fingerprint of what decides an ad's terms: the analyzer, the index's word scan and analysis,
+    their data."""
     package = Path(analyzer_module.__file__).parent
     data = sorted(p for p in (package / "data").rglob("*") if p.is_file())
-    return fingerprint([Path(analyzer_module.__file__), Path(index_module.__file__), *data])
+    code = [Path(m.__file__) for m in (analyzer_module, wordscan_module, index_module) if m.__file__]
+    return fingerprint([*code, *data])
 
 
 def cached_analysis(
