@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from pipeline.agency import employer_key
@@ -50,6 +51,16 @@ def _shingles(text: str | None) -> frozenset[tuple[str, ...]]:
     if len(words) < 3:
         return frozenset([tuple(words)]) if words else frozenset()
     return frozenset(zip(words, words[1:], words[2:], strict=False))
+
+
+def _shingles_of(
+    text: str | None, seen: dict[str | None, frozenset[tuple[str, ...]]]
+) -> frozenset[tuple[str, ...]]:
+    """`_shingles`, worked out once per distinct text (templated ads share whole descriptions)."""
+    found = seen.get(text)
+    if found is None:
+        found = seen[text] = _shingles(text)
+    return found
 
 
 def jaccard(a: frozenset[tuple[str, ...]], b: frozenset[tuple[str, ...]]) -> float:
@@ -115,9 +126,19 @@ def _same_ad(
 
 def block_key(listing: dict[str, Any]) -> tuple[str, str] | None:
     """(employer key, title key): only listings with the same block key can be copies of each other."""
-    employer = employer_key(listing.get("employer") or "")
-    title = title_key(listing.get("title"), (listing.get("city"), listing.get("municipality")))
-    return (employer, title) if employer and title else None
+    return _block_key(
+        listing.get("employer") or "", listing.get("title"), listing.get("city"), listing.get("municipality")
+    )
+
+
+@lru_cache(maxsize=65536)
+def _block_key(
+    employer: str, title: str | None, city: str | None, municipality: str | None
+) -> tuple[str, str] | None:
+    """Remembered: every ingest keys the whole warehouse, and employers repeat their titles and places."""
+    employer_part = employer_key(employer)
+    title_part = title_key(title, (city, municipality))
+    return (employer_part, title_part) if employer_part and title_part else None
 
 
 def in_shared_blocks(listings: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -147,10 +168,11 @@ def find_duplicates(listings: list[dict[str, Any]]) -> dict[str, str]:
         if key is not None:
             blocks[key].append(listing)
     groups = _UnionFind()
+    seen_texts: dict[str | None, frozenset[tuple[str, ...]]] = {}
     for members in blocks.values():
         if len(members) < 2:
             continue
-        shingles = [_shingles(m.get("description")) for m in members]
+        shingles = [_shingles_of(m.get("description"), seen_texts) for m in members]
         if len(members) > _LARGE_BLOCK:
             by_text: dict[frozenset[tuple[str, ...]], str] = {}
             for member, sh in zip(members, shingles, strict=True):
