@@ -38,7 +38,7 @@ ANALYSIS_FORMAT = "terms-f64-1"
 PARALLEL_MIN_DOCS = 2000
 # Ads whose words are found in one `wordscan.scan` call: larger batches meet each distinct word fewer
 # times, smaller ones hold less text at once.
-SCAN_BATCH = 256
+SCAN_BATCH = 1024
 
 # (title, description) of one listing
 Doc = tuple[str | None, str | None]
