@@ -25,7 +25,7 @@ from urllib.parse import parse_qsl, urljoin, urlsplit
 
 from parsel import Selector
 
-from spiders.extract_jsonld import find_postings, posting_fields, script_blocks
+from spiders.extract_jsonld import find_postings, posting_fields, script_blocks, walk_objects
 from spiders.lenient_json import LenientJSONError, loads_lenient
 
 _CODE = re.compile(r"(?:[?&]finnkode=|/job/ad/|finn\.no/)(\d{6,})(?!\d)")
@@ -278,16 +278,6 @@ def _query_state(selector: Selector) -> list[Any]:
     return documents
 
 
-def _walk(value: Any) -> Any:
-    if isinstance(value, dict):
-        yield value
-        for child in value.values():
-            yield from _walk(child)
-    elif isinstance(value, list):
-        for child in value:
-            yield from _walk(child)
-
-
 @dataclass(frozen=True)
 class SearchPage:
     """What a search result page points to: ad URLs (canonical form) and further result pages."""
@@ -308,7 +298,7 @@ def extract_search(page_html: str, url: str) -> SearchPage:
     pages: list[str] = []
     parts = urlsplit(url)
     for document in _query_state(selector):
-        for node in _walk(document):
+        for node in walk_objects(document):
             for doc in node.get("docs") or []:
                 code = str(doc.get("ad_id") or doc.get("id") or "") if isinstance(doc, dict) else ""
                 if code.isdigit():

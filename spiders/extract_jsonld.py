@@ -117,21 +117,21 @@ def _type_names(node: dict[str, Any]) -> set[str]:
     return {re.split(r"[/:#]", name)[-1] for name in names if isinstance(name, str)}
 
 
-def _walk(value: Any) -> Iterator[dict[str, Any]]:
+def walk_objects(value: Any) -> Iterator[dict[str, Any]]:
     """Every JSON object in `value`, depth first, including ones nested in other objects."""
     if isinstance(value, dict):
         yield value
         for child in value.values():
-            yield from _walk(child)
+            yield from walk_objects(child)
     elif isinstance(value, list):
         for child in value:
-            yield from _walk(child)
+            yield from walk_objects(child)
 
 
 def _id_index(documents: list[Any]) -> dict[str, dict[str, Any]]:
     """Objects that carry an `@id` and more than that, so `{"@id": ...}` references can be resolved."""
     index: dict[str, dict[str, Any]] = {}
-    for node in _walk(documents):
+    for node in walk_objects(documents):
         node_id = node.get("@id")
         if isinstance(node_id, str) and len(node) > 1:
             index.setdefault(node_id, node)
@@ -152,7 +152,7 @@ def find_postings(documents: list[Any]) -> list[dict[str, Any]]:
     index = _id_index(documents)
     postings: list[dict[str, Any]] = []
     seen: set[int] = set()
-    for node in _walk(documents):
+    for node in walk_objects(documents):
         if "JobPosting" not in _type_names(node) or id(node) in seen:
             continue
         seen.add(id(node))
