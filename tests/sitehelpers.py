@@ -8,11 +8,14 @@ spider fetched (and what robots.txt kept it from fetching).
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
 
@@ -83,3 +86,12 @@ def serve(build: Callable[[str], Site]) -> Iterator[SiteServer]:
         httpd.shutdown()
         httpd.server_close()
         thread.join(timeout=5)
+
+
+def crawl_records(spider: str, output: Path, **args: str) -> list[dict[str, Any]]:
+    """Run the real spider (a `scrapy crawl` process) with loopback settings; return its records."""
+    from spiders.run import LOOPBACK_SETTINGS, run_spider
+
+    result = run_spider(spider, output, args=args, settings=LOOPBACK_SETTINGS, timeout=120)
+    assert result.returncode == 0, result.log[-2000:]
+    return [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from spiders.run import LOOPBACK_SETTINGS, run_spider
-from tests.sitehelpers import SiteServer, serve
+from tests.sitehelpers import SiteServer, crawl_records, serve
 from tests.sites.finn import (
     BLANK_CODE,
     DISALLOWED_CODE,
@@ -32,15 +32,9 @@ def site() -> Iterator[SiteServer]:
 @pytest.fixture(scope="module")
 def records(site: SiteServer, tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
     output = tmp_path_factory.mktemp("finn") / "finn.jsonl"
-    result = run_spider(
-        "finn",
-        output,
-        args={"url": f"{site.base_url}/job/search?q=utvikler", "i_have_permission": "yes"},
-        settings=LOOPBACK_SETTINGS,
-        timeout=120,
+    return crawl_records(
+        "finn", output, url=f"{site.base_url}/job/search?q=utvikler", i_have_permission="yes"
     )
-    assert result.returncode == 0, result.log[-2000:]
-    return [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
 
 
 def _listings(records: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:

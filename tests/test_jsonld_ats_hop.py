@@ -8,8 +8,7 @@ from typing import Any
 
 import pytest
 
-from spiders.run import LOOPBACK_SETTINGS, run_spider
-from tests.sitehelpers import Site, html_page, serve
+from tests.sitehelpers import Site, crawl_records, html_page, serve
 
 pytestmark = pytest.mark.slow
 
@@ -55,10 +54,7 @@ def _site(base: str) -> Site:
 
 
 def _crawl(tmp: Path, **args: str) -> list[dict[str, Any]]:
-    out = tmp / "out.jsonl"
-    result = run_spider("jsonld", out, args=args, settings=LOOPBACK_SETTINGS, timeout=120)
-    assert result.returncode == 0, result.log[-2000:]
-    return [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    return crawl_records("jsonld", tmp / "out.jsonl", **args)
 
 
 def test_ads_on_the_ats_host_are_followed_one_hop(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from spiders.run import LOOPBACK_SETTINGS, run_spider
-from tests.sitehelpers import SiteServer, serve
+from tests.sitehelpers import SiteServer, crawl_records, serve
 from tests.sites.careers import (
     ADS,
     BROKEN_PATH,
@@ -32,10 +32,7 @@ def site() -> Iterator[SiteServer]:
 
 
 def _crawl(site: SiteServer, tmp: Path, name: str, **args: str) -> list[dict[str, Any]]:
-    output = tmp / f"{name}.jsonl"
-    result = run_spider("jsonld", output, args=args, settings=LOOPBACK_SETTINGS, timeout=120)
-    assert result.returncode == 0, result.log[-2000:]
-    return [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
+    return crawl_records("jsonld", tmp / f"{name}.jsonl", **args)
 
 
 @pytest.fixture(scope="module")
