@@ -14,26 +14,57 @@ class ReadOnlyError(RuntimeError):
     """A statement that would change the warehouse."""
 
 
+READABLE = frozenset({duckdb.StatementType.SELECT})
+"""The only statement kind user SQL may contain. SELECT covers WITH, VALUES, FROM-first, UNION,
+DESCRIBE, SHOW and SUMMARIZE; everything else (COPY, EXPORT, ATTACH, SET, PRAGMA, CALL, INSTALL, LOAD,
+EXPLAIN ANALYZE, transactions, DDL, DML) is refused before anything runs."""
+
+
+def check_readonly(query: str) -> list[duckdb.Statement]:
+    """Parse `query` with DuckDB's own parser and return its statements if every one is a plain query.
+
+    Why not trust the read-only connection alone: DuckDB keeps the database file and its WAL writable
+    from `COPY ... TO` even with external access off, so a read-only connection can still overwrite the
+    warehouse. Judging each parsed statement by its type (not the text, which comments, case and
+    semicolons can disguise) closes every statement kind that writes, and the connection settings
+    below stay as a second wall.
+    """
+    statements = duckdb.extract_statements(query)
+    if not statements:
+        raise ReadOnlyError("give a query: the text holds no SQL statement")
+    for statement in statements:
+        if statement.type not in READABLE:
+            raise ReadOnlyError(
+                f"fjordjobs sql is read-only: a {statement.type.name} statement is refused "
+                "(only SELECT queries run), so nothing was run"
+            )
+    return statements
+
+
 def run_readonly(
     db_path: Path, query: str, params: dict[str, Any] | None = None
 ) -> tuple[list[str], list[tuple[Any, ...]]]:
-    """Run `query` on a read-only connection; a write statement raises ReadOnlyError and changes nothing.
+    """Run the queries in `query` on a read-only connection and return the last one's rows.
 
-    Named parameters (`$today`, ...) are bound from `params`, for those the query uses.
+    Anything but SELECT raises ReadOnlyError before the warehouse is opened. Named parameters
+    (`$today`, ...) are bound from `params`, for those a statement uses.
     """
+    statements = check_readonly(query)
     with db.connection(db_path, read_only=True) as con:
         # No files or network from user SQL either, and no way to switch that back on.
         con.execute("SET enable_external_access = false")
         con.execute("SET lock_configuration = true")
-        try:
-            used = {k: v for k, v in (params or {}).items() if f"${k}" in query}
-            cursor = con.execute(query, used) if used else con.execute(query)
-        except duckdb.InvalidInputException as exc:
-            if "read-only" in str(exc).lower() or "read only" in str(exc).lower():
-                raise ReadOnlyError(
-                    "fjordjobs sql is read-only: this statement would change the warehouse, so it was not run"
-                ) from exc
-            raise
+        cursor = con
+        for statement in statements:
+            used = {k: v for k, v in (params or {}).items() if f"${k}" in statement.query}
+            try:
+                cursor = con.execute(statement, used) if used else con.execute(statement)
+            except duckdb.InvalidInputException as exc:
+                if "read-only" in str(exc).lower() or "read only" in str(exc).lower():
+                    raise ReadOnlyError(
+                        "fjordjobs sql is read-only: this statement would change the warehouse, so it was not run"
+                    ) from exc
+                raise
         if cursor.description is None:
             return [], []
         return [d[0] for d in cursor.description], cursor.fetchall()
