@@ -1,0 +1,124 @@
+"""The real-ad evaluation set is well-formed, and `make eval` reports it beside our own sets.
+
+These tests say nothing about how well the normalisers do on the set (that is `make eval`'s figure and
+moves as they improve); they check that every ad can be traced to its public source and licence, carries
+a label for every core field with a value the listings table can hold, and reaches the normaliser as a
+record the ingest can read.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from pipeline import evaluate
+from pipeline.normalise import normalise_record
+
+REAL = Path(__file__).parent / "eval" / "real"
+CORE = {
+    "english_ok": {True, False},
+    "language_requirement": {"english_ok", "norwegian_required", "scandinavian_required"},
+    "education": {"master", "bachelor", "vocational", "none", None},
+    "staffing_agency": {True, False},
+    "temporary": {True, False},
+    "remote": {"onsite", "hybrid", "remote"},
+}
+LEVEL1 = {
+    "Bygg og anlegg",
+    "Helse og sosial",
+    "Håndverkere",
+    "IT",
+    "Industri og produksjon",
+    "Kontor og økonomi",
+    "Kultur og kreative yrker",
+    "Natur og miljø",
+    "Reiseliv og mat",
+    "Salg og service",
+    "Sikkerhet og beredskap",
+    "Transport og lager",
+    "Utdanning",
+    "Uoppgitt/ ikke identifiserbare",
+}  # NAV's level-1 names (pam-styrk-yrkeskategori-mapper, trimmed)
+LICENCES = {"MIT", "Apache-2.0"}
+
+
+def _items() -> list[dict]:
+    lines = (REAL / "ads.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+ITEMS = _items()
+
+
+def test_the_set_holds_real_ads_with_unique_ids() -> None:
+    ids = [item["id"] for item in ITEMS]
+    assert len(ids) == len(set(ids))
+    assert len(ids) >= 90
+
+
+@pytest.mark.parametrize("item", ITEMS, ids=lambda item: item["id"])
+def test_every_ad_has_provenance_and_a_licence_that_allows_keeping_it(item: dict) -> None:
+    prov = item["provenance"]
+    assert re.fullmatch(r"[\w.-]+/[\w.-]+", prov["repo"])
+    assert prov["path"]
+    assert re.fullmatch(r"[0-9a-f]{40}", prov["commit"])
+    assert prov["licence"] in LICENCES
+    assert prov["repo"] in (REAL / "SOURCES.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("item", ITEMS, ids=lambda item: item["id"])
+def test_every_ad_is_labelled_for_every_core_field(item: dict) -> None:
+    expected = item["expected"]
+    for key, allowed in CORE.items():
+        assert expected[key] in allowed, key
+    assert expected["english_ok"] == (expected["language_requirement"] == "english_ok")
+    assert expected["occupation_level1"] in LEVEL1
+    assert expected["extent_pct"] is None or 1 <= expected["extent_pct"] <= 100
+    low, high = expected["salary_min_nok"], expected["salary_max_nok"]
+    assert (low is None) == (high is None)
+    assert low is None or 100_000 <= low <= high
+    if "application_deadline" in expected:
+        date.fromisoformat(expected["application_deadline"])
+    assert expected.get("status", "expired") in {"active", "expired", "inactive"}
+    assert item["lang"] in {"nb", "nn", "en"}
+
+
+@pytest.mark.parametrize("item", ITEMS, ids=lambda item: item["id"])
+def test_every_ad_is_a_record_the_ingest_reads(item: dict) -> None:
+    fields = item["fields"]
+    assert fields["title"].strip() and fields["description"].strip()
+    row = normalise_record(evaluate.to_record(item), on=evaluate.EVAL_DAY)
+    assert row["title"] == fields["title"].strip()
+
+
+def test_make_eval_reports_our_sets_and_the_real_set_apart(capsys: pytest.CaptureFixture[str]) -> None:
+    assert evaluate.main(["--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert set(report) == {"own", "real"}
+    real = {row["field"]: row for row in report["real"]}
+    assert real["education"]["items"] == len(ITEMS)
+    assert evaluate.main([]) == 0
+    text = capsys.readouterr().out
+    assert "== own: tests/eval/normalise" in text and f"== real: tests/eval/real ({len(ITEMS)} items)" in text
+
+
+def test_a_label_the_normaliser_does_not_produce_is_reported_as_such(tmp_path: Path) -> None:
+    item = {
+        "id": "x1",
+        "fields": {"title": "Kokk", "description": "Vi har ledig et vikariat som kokk."},
+        "expected": {"no_such_column": "x", "temporary": True},
+    }
+    (tmp_path / "set.jsonl").write_text(json.dumps(item) + "\n", encoding="utf-8")
+    scores = {s.field: s for s in evaluate.evaluate(tmp_path)}
+    assert not scores["no_such_column"].produced and scores["no_such_column"].misses == []
+    assert scores["temporary"].produced and scores["temporary"].correct == 1
+
+
+def test_occupation_is_scored_on_the_first_category_of_a_listing() -> None:
+    assert evaluate._comparable("occupation_level1", ["IT", "Kontor og økonomi"]) == "IT"
+    assert evaluate._comparable("occupation_level1", []) is None
+    assert evaluate._comparable("occupation_level1", "IT") == "IT"
