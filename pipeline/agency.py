@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from pipeline.cues import ad_has_any, fold_ad, holds_any, pieces_with
+from pipeline.cues import ad_has_any, cue_words, pieces_with
 
 _LEGAL_SUFFIX = re.compile(
     r"\b(?:as|asa|sa|ans|da|ab|a/s|ltd|limited|gmbh|inc|group|gruppen|norge|norway|norden|nordic|avd\.?.*)$"
@@ -106,29 +106,15 @@ _OWN_STAFF = re.compile(
 )
 
 
-# Cues (pipeline/cues.py): every _CLIENT_AS_EMPLOYER match names the client ("kunde", "kundane",
-# "oppdragsgiver", "klient", "client") with "vår"/"våre" or beside "ansatt"/"ansettes"; every _AGENCY_WORDS
-# match holds one of AGENCY_WORD_CUES.
-CLIENT_CUES = ("kund", "oppdragsg", "klient")
-AGENCY_WORD_CUES = ("byrå", "agency", "innlei", "leies", "leid", "utleie")
+# Cues (pipeline/cues.py), read off the patterns: text without one of them cannot match.
+CLIENT_CUES = cue_words(_CLIENT_AS_EMPLOYER)
+AGENCY_WORD_CUES = cue_words(_AGENCY_WORDS)
+OWN_STAFF_CUES = cue_words(_OWN_STAFF)
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
-def _may_name_client(body: str) -> bool:
-    low = fold_ad(body)
-    if low is None or "client" in low:
-        return True
-    if not holds_any(low, CLIENT_CUES):
-        return False
-    return "vår" in low or "ansatt" in low or "ansett" in low
-
-
-# Every _OWN_STAFF match holds one of these ("vårt eget kontor", "our own team", "intern stilling").
-OWN_STAFF_CUES = ("eget", "egen", "egne", "own", "intern")
-
-
 def _agency_text(body: str) -> bool:
-    if _may_name_client(body) and _CLIENT_AS_EMPLOYER.search(body):
+    if ad_has_any(body, CLIENT_CUES) and _CLIENT_AS_EMPLOYER.search(body):
         return True
     named = pieces_with(body, AGENCY_WORD_CUES)
     for sentence in _SENTENCE_SPLIT.split(body) if named is None else named:

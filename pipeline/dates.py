@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pipeline.cues import finditer_at, fold, has_any, word_starts
+from pipeline.cues import finditer_at, fold, has_any, start_words, word_starts
 
 # Bokmål, nynorsk and English month names and their usual abbreviations (nynorsk spells them like bokmål).
 _MONTHS: dict[str, int] = {
@@ -54,26 +54,11 @@ _DEADLINE_LABEL = re.compile(
     re.IGNORECASE,
 )
 
-# Cues (pipeline/cues.py): every _DEADLINE_LABEL match begins with one of these; text without them has no
-# label. Every month name begins with one of _MONTH_CUES; an ISO date needs "-", a numeric one "." or "/".
-DEADLINE_CUES = ("frist", "søk", "deadline", "apply", "closing", "application")
-_MONTH_CUES = (
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "mai",
-    "may",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "okt",
-    "oct",
-    "nov",
-    "des",
-    "dec",
-)
+# Cues (pipeline/cues.py), read off the pattern and the month table: every _DEADLINE_LABEL match begins with
+# one of DEADLINE_CUES; every month name begins with one of _MONTH_CUES; an ISO date needs "-", a numeric
+# one "." or "/".
+DEADLINE_CUES = start_words(_DEADLINE_LABEL)
+_MONTH_CUES = tuple(sorted({name[:3].lower() for name in _MONTHS}))
 
 
 def today() -> date:

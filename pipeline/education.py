@@ -16,7 +16,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pipeline.cues import fold_ad, has_any, holds_any, matches_at, pieces_with, word_starts
+from pipeline.cues import (
+    cue_words,
+    fold_ad,
+    has_any,
+    holds_any,
+    matches_at,
+    pieces_with,
+    start_words,
+    word_starts,
+)
 
 _RANK = {"none": 0, "vocational": 1, "bachelor": 2, "master": 3}
 
@@ -104,46 +113,21 @@ _MASTER_LEVEL_INTENDED = re.compile(r"høy[e]?re\s+utdanning\s+(?:på|innen)\s+m
 _STILL_REQUIRED = re.compile(r"\bkrav|\brequire|\bmust\b|\bmå\b", re.I)
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+")
 
-# Cues (pipeline/cues.py): every match of _MASTER, _BACHELOR or _VOCATIONAL holds one of these words, so a
-# sentence with none of them names no level and is skipped without running the patterns.
-LEVEL_CUES = (
-    "master", "msc", "m.sc", "sivilingeni", "siv", "hovedfag", "cand.", "grad", "ph", "doctorate", "årig",
-    "profesjonsstudi", "autorisasjon", "spesialist", "legeutdanning", "medisinstudiet", "medical", "licen",
-    "bachelor", "bsc", "b.sc", "utdanning", "høysk", "høgsk", "universitet", "university", "degree",
-    "utdannet", "education", "fagbrev", "svennebrev", "fagsk", "yrkesfag", "vocational", "certificate",
-    "journeyman", "mesterbrev", "kompetansebevis", "sertifikat",
-)  # fmt: skip
-# Every match of _NONE names a topic and a negation followed by a space.
-NONE_TOPIC_CUES = ("utdanning", "grad", "formelle", "education", "degree", "qualification")
-_NONE_NEGATION = re.compile(r"(?:ingen|ikke|ikkje|uten|no|not|n't)\s")
-
-
-def _may_state_none(low: str | None) -> bool:
-    if low is None:
-        return True
-    return holds_any(low, NONE_TOPIC_CUES) and _NONE_NEGATION.search(low) is not None
-
-
-# Every _NONE match begins with one of these words; "du ..." needs "trenger", and the English wordings
-# ("no degree required", "does not need a degree", "education is not required") need an English noun.
-_NONE_STARTS = ("ingen", "ikke", "ikkje", "uten", "utdanning", "grad")
-_NONE_ENGLISH_NOUNS = ("education", "degree", "qualification")
-_NONE_ENGLISH_STARTS = ("no", "do", "education", "degree")
+# Cues (pipeline/cues.py), read off the patterns: a sentence without one of LEVEL_CUES names no level and
+# is skipped without running the patterns; _NONE is tried only where one of its start words begins.
+LEVEL_CUES = cue_words(_MASTER, _BACHELOR, _VOCATIONAL)
+NONE_CUES = cue_words(_NONE)
+_NONE_STARTS = start_words(_NONE, search_only=True)
 
 
 def _states_none(text: str) -> bool:
     """Whether the ad says no formal education is required (`_NONE.search`, tried only where it can start)."""
     low = fold_ad(text)
-    if not _may_state_none(low):
-        return False
     if low is None or len(low) != len(text):
         return _NONE.search(text) is not None
-    words: tuple[str, ...] = _NONE_STARTS
-    if "trenger" in low:
-        words += ("du",)
-    if holds_any(low, _NONE_ENGLISH_NOUNS):
-        words += _NONE_ENGLISH_STARTS
-    return matches_at(_NONE, text, word_starts(low, words))
+    if not holds_any(low, NONE_CUES):
+        return False
+    return matches_at(_NONE, text, word_starts(low, _NONE_STARTS))
 
 
 def _names_level(clause: str) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from pipeline.cues import finditer_at, fold, has_any, holds_any, word_starts
+from pipeline.cues import cue_words, finditer_at, fold, has_any, holds_any, start_words, word_starts
 
 _PERCENT = re.compile(
     r"(?<![\d,.])(\d{1,3})(?:\s*(?:-|–|til|to)\s*(\d{1,3}))?\s*(?:%|prosent\b|percent\b|pct\b)", re.I
@@ -68,10 +68,11 @@ _SENTENCE_END = re.compile(r"[;\n]|[.!?](?=\s+[A-ZÆØÅ])")
 _PAY_BASIS = re.compile(r"lønn|løn\b|salary|\bkr\b|\bnok\b|\d{3}[ .\u00a0]\d{3}", re.I)
 
 
-# Cues (pipeline/cues.py): every _PERCENT match holds one of PERCENT_CUES, every _LABELLED_SHARE match
-# "stillings", every _FULL_TIME_WORD match one of FULL_TIME_CUES; text without them skips the pattern.
-PERCENT_CUES = ("%", "prosent", "percent", "pct")
-FULL_TIME_CUES = ("heltid", "heiltid", "full")
+# Cues (pipeline/cues.py), read off the patterns: text without one of them skips the pattern.
+PERCENT_CUES = cue_words(_PERCENT)
+LABELLED_CUES = cue_words(_LABELLED_SHARE)
+LABELLED_STARTS = start_words(_LABELLED_SHARE)
+FULL_TIME_CUES = cue_words(_FULL_TIME_WORD)
 
 
 _NEAR_END = re.compile(r"[.;,\n]")
@@ -89,7 +90,7 @@ def _labelled_shares(text: str, low: str | None) -> Iterator[re.Match[str]]:
     """`_LABELLED_SHARE.finditer(text)`, tried only where "stillings..." begins."""
     if low is None or len(low) != len(text):
         return _LABELLED_SHARE.finditer(text)
-    return finditer_at(_LABELLED_SHARE, text, word_starts(low, ("stillings",)))
+    return finditer_at(_LABELLED_SHARE, text, word_starts(low, LABELLED_STARTS))
 
 
 def _position_percentages(text: str, need_context: bool) -> list[int]:
@@ -114,7 +115,7 @@ def _position_percentages(text: str, need_context: bool) -> list[int]:
         if _PAY_BASIS.search(before_near):
             continue
         found.append((m.start(), low))
-    for m in _labelled_shares(text, folded) if holds_any(folded, ("stillings",)) else ():
+    for m in _labelled_shares(text, folded) if holds_any(folded, LABELLED_CUES) else ():
         if 1 <= int(m[1]) <= 100:
             found.append((m.start(), int(m[1])))
     return [pct for _, pct in sorted(found)]

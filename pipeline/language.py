@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
-from pipeline.cues import fold_ad, holds_any, word_starts
+from pipeline.cues import cue_words, fold_ad, holds_any, word_starts
 from pipeline.langid import detect_ad_language, language_name
 from pipeline.text import sentences
 
@@ -174,23 +174,13 @@ class Rule:
     requirement: str | None
     strength: int
     pattern: re.Pattern[str]
-    cues: tuple[str, ...] = ()
-    """Words every match holds (sentences are lower-case): without one of them the rule is skipped."""
+    cues: tuple[str, ...]
+    """Words every match holds (read off the pattern): a sentence without one of them skips the rule."""
 
 
-def _rule(name: str, requirement: str | None, strength: int, regex: str, cues: tuple[str, ...] = ()) -> Rule:
-    return Rule(name, requirement, strength, re.compile(regex), cues)
-
-
-# Cues (pipeline/cues.py): one of these words is in every match of NO, SC, EN and the document nouns.
-NO_CUES = ("norsk", "norwegian", "bokmål")
-SC_CUES = ("skandinavisk", "nordisk", "scandinavian", "nordic", "svensk", "dansk", "swedish", "danish")
-NORDIC_CUES = NO_CUES + SC_CUES
-EN_CUES = ("engelsk", "english")
-_DOC_CUES = (
-    "søk", "cv", "attest", "vitnemål", "dokument", "application", "cover letter", "resume", "résumé",
-    "document", "motivasjonsbrev", "apply", "referanse", "reference",
-)  # fmt: skip
+def _rule(name: str, requirement: str | None, strength: int, regex: str) -> Rule:
+    pattern = re.compile(regex)
+    return Rule(name, requirement, strength, pattern, cue_words(pattern))
 
 
 # Applied in this order; each rule sees the sentence with earlier matches masked.
@@ -201,7 +191,6 @@ STATEMENT_RULES: tuple[Rule, ...] = (
         None,
         HINT,
         rf"{_DOC_NOUN}{_DOC_GAP}\b(?:på|in|til|into)\s+(?:(?:et|eit|ett|en|ein|a|an|either)\s+)?{_LIST}",
-        cues=_DOC_CUES,
     ),
     # Negation first: "Norsk er ikke et krav", "Det er ikkje krav om norsk", "no Norwegian required".
     _rule(
@@ -210,7 +199,6 @@ STATEMENT_RULES: tuple[Rule, ...] = (
         EXPLICIT,
         rf"{NORDIC}[^.;]{{0,40}}?\b(?:men|but)\s+(?:(?:det|dette|this|that|it)\s+)?(?:(?:er|is|it's|are)\s+)?{_NOT}\s+"
         rf"(?:(?:et|eit|a|an)\s+)?(?:{_NEED}|{_SOFT}|absolutely\s+{_NEED})\b(?!\s+(?:at|om|med|til)\b)",
-        cues=NORDIC_CUES,
     ),
     _rule(
         "not required",
@@ -219,7 +207,6 @@ STATEMENT_RULES: tuple[Rule, ...] = (
         rf"{NORDIC}{_SOFT_GAP}{{0,4}}\s+(?:(?:er|is|are|vil|will|was)\s+)?(?:\w+\s+)?{_NOT}\s+"
         rf"(?:(?:et|eit|a|an|any)\s+)?(?:absolutt\s+|strictly\s+|nødvendigvis\s+)?{_NEED}\b"
         r"(?!\s+(?:at|that|om)\b)",
-        cues=NORDIC_CUES,
     ),
     _rule(
         "no requirement of",
@@ -227,21 +214,18 @@ STATEMENT_RULES: tuple[Rule, ...] = (
         EXPLICIT,
         rf"\b(?:ikke|ikkje|not|no|uten|utan|without|ingen|inga)\s+(?:\w+\s+)?(?:krav|requirement|required|need|behov)"
         rf"\s+(?:om|til|for|of|to)?\s*(?:\w+\s+){{0,3}}?{NORDIC}",
-        cues=NORDIC_CUES,
     ),
     _rule(
         "does not demand Norwegian",
         ENGLISH_OK,
         EXPLICIT,
         rf"\b(?:krever|kreves|kravd|require[sd]?|demand[sd]?)\s+(?:\w+\s+)?(?:ikke|ikkje|not)\s+(?:\w+\s+){{0,2}}?{NORDIC}",
-        cues=NORDIC_CUES,
     ),
     _rule(
         "no Norwegian required",
         ENGLISH_OK,
         EXPLICIT,
         rf"\bno\s+{NO}(?:\s+\w+){{0,2}}\s+(?:required|needed|necessary)",
-        cues=NO_CUES,
     ),
     _rule(
         "need not speak Norwegian",
@@ -252,7 +236,6 @@ STATEMENT_RULES: tuple[Rule, ...] = (
         rf"|\b(?:ikke|ikkje|not)\s+(?:nødvendig|påkrevd|et krav|naudsynt|necessary|required|needed|a requirement)"
         r"\s+(?:å|at du|to|that you|for you to))"
         rf"\s+(?:å\s+|to\s+)?(?:\w+\s+){{0,3}}?{NORDIC}",
-        cues=NORDIC_CUES,
     ),
     _rule(
         "even if you do not speak Norwegian",
@@ -260,7 +243,6 @@ STATEMENT_RULES: tuple[Rule, ...] = (
         EXPLICIT,
         r"\b(?:selv om|sjølv om|even if|even though|although|though|om)\s+(?:du|you)\s+(?:ikke|ikkje|do not|don't|does not)\s+"
         rf"(?:yet\s+|ennå\s+|enno\s+)?(?:speak|snakker|snakkar|kan|know|har|have|behersker|meistrar)\s+(?:\w+\s+)?{NORDIC}",
-        cues=NORDIC_CUES,
     ),
     _rule(
         "welcome without Norwegian",
@@ -268,7 +250,6 @@ STATEMENT_RULES: tuple[Rule, ...] = (
         EXPLICIT,
         r"\b(?:who|som|that)\s+(?:do not|don't|does not|doesn't|cannot|can't|ikke|ikkje)\s+(?:yet\s+|ennå\s+|enno\s+)?"
         rf"(?:speak|snakker|snakkar|kan|know|have|har|beherske[rt]?)\s+(?:\w+\s+)?{NORDIC}",
-        cues=NORDIC_CUES,
     ),
     # Working language stated outright.
     _rule(
@@ -279,7 +260,6 @@ STATEMENT_RULES: tuple[Rule, ...] = (
         rf"(?:{_WL_FIELD}{_WL_SEP}{_MAINLY}(?:{NORDIC}(?:\s+språk\w*)?{_OR})*{EN}"
         rf"|\b(?:språk|language){_WL_SEP}{_MAINLY}(?:{NORDIC}(?:\s+språk\w*)?{_OR_STRICT})*{EN}"
         rf"|\b(?:er|is)\s+(?:arbeidsspråket|the working language)\s+{_MAINLY}{EN})",
-        cues=EN_CUES,
     ),
     _rule(
         "English is the working language",
@@ -288,7 +268,6 @@ STATEMENT_RULES: tuple[Rule, ...] = (
         rf"{EN}\s+(?:is|er|will be|blir)\s+(?:(?:our|the|its|their|vårt|deres|det|a|an)\s+)?(?:\w+\s+)?"
         r"(?:(?:working|work|company|corporate|business|official|main|primary)\s+language|arbeidsspråk\w*|"
         r"konsernspråk\w*|hovedspråk\w*)",
-        cues=EN_CUES,
     ),
     _rule(
         "English as working language",
@@ -296,7 +275,6 @@ STATEMENT_RULES: tuple[Rule, ...] = (
         EXPLICIT,
         rf"{EN}\s+(?:as|som)\s+(?:(?:the|our|vårt)\s+)?(?:(?:working|work|company|corporate|business|official|"
         r"main|primary)\s+language|arbeidsspråk\w*|konsernspråk\w*|hovedspråk\w*)",
-        cues=EN_CUES,
     ),
     _rule(
         "English-speaking workplace",
@@ -304,7 +282,6 @@ STATEMENT_RULES: tuple[Rule, ...] = (
         EXPLICIT,
         r"\b(?:english[- ]speaking|engelskspråklig\w*|engelsktalende)\s+(?:\w+\s+)?(?:environment|team\w*|"
         r"workplace|company|office|miljø\w*|arbeidsmiljø\w*|arbeidsplass\w*|selskap\w*|kollega\w*|colleagues)",
-        cues=EN_CUES,
     ),
     _rule(
         "communication in English",
@@ -312,7 +289,6 @@ STATEMENT_RULES: tuple[Rule, ...] = (
         EXPLICIT,
         rf"\b(?:all|daily|internal|day-to-day|daglig|intern|all intern)\s+(?:\w+\s+)?(?:communication|kommunikasjon)"
         rf"\s+(?:\w+\s+){{0,2}}?(?:in|på|is in|foregår på|skjer på)\s+{EN}",
-        cues=EN_CUES,
     ),
     _rule(
         "communication takes place in English",
@@ -320,7 +296,6 @@ STATEMENT_RULES: tuple[Rule, ...] = (
         EXPLICIT,
         rf"\b(?:kommunikasjon\w*|communication)\s+(?:\w+\s+){{0,3}}?(?:foregår|foregar|skjer|går|is|happens|"
         rf"takes place)\s+(?:\w+\s+)?(?:på|in)\s+{EN}(?!\s*(?:og|and|samt|,|&|\+)\s*(?:\w+\s+)?{NORDIC})",
-        cues=EN_CUES,
     ),
     _rule(
         "we work in English",
@@ -330,14 +305,12 @@ STATEMENT_RULES: tuple[Rule, ...] = (
         r"|\bwork\s+is\s+(?:\w+\s+)?(?:conducted|done|carried out|performed))"
         rf"\s+(?:(?:mainly|mostly|primarily|hovedsakelig|stort sett)\s+)?(?:in|på)\s+{EN}"
         rf"(?!\s*(?:og|and|samt|,|&|\+|or|eller|/)\s*(?:\w+\s+)?{_ANY})",
-        cues=EN_CUES,
     ),
     _rule(
         "working language Scandinavian",
         SCANDINAVIAN_REQUIRED,
         EXPLICIT,
         rf"{_WL}{_WL_SEP}{_MAINLY}(?:{NO}{_OR})?{SC}",
-        cues=SC_CUES,
     ),
     _rule(
         "working language Norwegian",
@@ -345,7 +318,6 @@ STATEMENT_RULES: tuple[Rule, ...] = (
         EXPLICIT,
         rf"(?:{_WL}{_WL_SEP}{_MAINLY}{NO}|{NO}\s+(?:is|er)\s+(?:(?:our|the|vårt|det)\s+)?"
         r"(?:(?:working|company|corporate|business|official|main)\s+language|arbeidsspråk\w*))",
-        cues=NO_CUES,
     ),
     # "fordel"/"advantage"/"ønskelig" attached to the language: Norwegian is welcome, not required.
     _rule(
@@ -357,7 +329,6 @@ STATEMENT_RULES: tuple[Rule, ...] = (
         r"(?:(?:highly|very|greatly|much|svært|veldig|meget|særlig|spesielt|especially|particularly)\s+)?"
         rf"(?:(?:en|ein|a|an|et|eit)\s+)?(?:(?:stor|big|great|clear|definite|considerable|additional|klar|strong)\s+)?"
         rf"{_SOFT}\b",
-        cues=NORDIC_CUES,
     ),
     _rule(
         "advantage with Norwegian",
@@ -368,7 +339,6 @@ STATEMENT_RULES: tuple[Rule, ...] = (
         rf"desirable|preferred|preferably|ideally)\b(?:\s*[:,-])?\s+(?:(?:med|om|if|with|at|hvis|dersom|viss|for|"
         rf"to|that|you|du|can|kan|har|have|speak\w*|snakk\w*|behersk\w*|meistr\w*|mestr\w*|forstår|understand\w*|knowledge|kunnskap\w*|some|noe|noko|basic|"
         rf"grunnleggende|litt|little|bit|of|in|i|also|også|kjennskap|familiarity|til)\s+){{0,6}}{NORDIC}",
-        cues=NORDIC_CUES,
     ),
     _rule(
         "Norwegian (advantage)",
@@ -376,7 +346,6 @@ STATEMENT_RULES: tuple[Rule, ...] = (
         HINT,
         rf"{NORDIC}\s*\(\s*(?:(?:er|is)\s+)?(?:(?:en|a|an)\s+)?(?:fordel|føremon|advantage|plus|ønskelig|desirable|"
         r"preferred|nice to have|bonus)",
-        cues=NORDIC_CUES,
     ),
     # Certification is a hard gate: norskprøve, Bergenstest, a CEFR level attached to Norwegian.
     _rule(
@@ -385,14 +354,12 @@ STATEMENT_RULES: tuple[Rule, ...] = (
         EXPLICIT,
         r"\b(?:\w*norsktest\w*|norskprøv\w*|bergenstest\w*|test i norsk|test of norwegian|"
         r"norwegian (?:language )?(?:proficiency )?(?:test|exam)\w*)\b",
-        cues=("norsk", "norwegian", "bergenstest"),
     ),
     _rule(
         "Norwegian at a CEFR level",
         NORWEGIAN_REQUIRED,
         EXPLICIT,
         rf"(?:{NO}[^.;]{{0,40}}?\b(?:a2|b1|b2|c1|c2)\b|\b(?:a2|b1|b2|c1|c2)\b[^.;]{{0,30}}?{NO})",
-        cues=NO_CUES,
     ),
     # A Nordic language asked for only after some years in the post ("må kunne undervise på norsk innen to
     # år"): the job starts without it.
@@ -402,7 +369,6 @@ STATEMENT_RULES: tuple[Rule, ...] = (
         EXPLICIT,
         rf"{NORDIC}(?:\s+språk\w*|\s+language)?[^.;,]{{0,60}}?\b(?:innen|innan|within|i løpet av|etter|after)\s+"
         r"(?:\w+\s+)?(?:år|years?|måneder|månader|months|semestre|semesters)\b",
-        cues=NORDIC_CUES,
     ),
     # Learning Norwegian on the job: not required at the start.
     _rule(
@@ -410,7 +376,6 @@ STATEMENT_RULES: tuple[Rule, ...] = (
         ENGLISH_OK,
         EXPLICIT,
         rf"\b(?:learn\w*|lære|lærer|lærar)\s+(?:(?:deg|dykk|the|some|basic|grunnleggende)\s+)?{NO}",
-        cues=NO_CUES,
     ),
     _rule(
         "Norwegian course offered",
@@ -419,18 +384,14 @@ STATEMENT_RULES: tuple[Rule, ...] = (
         r"\b(?:tilbyr|tilbod|tilbud|offer\w*|provide\w*|gratis|free|betalt|paid|includ\w*|inkl\w*)\b[^.;]{0,40}?"
         r"\b(?:norskkurs\w*|norskopplæring\w*|norskundervisning\w*|norwegian (?:language )?(?:course|class|lesson|"
         r"training|tuition)\w*|kurs i norsk|opplæring i norsk)",
-        cues=("norsk", "norwegian"),
     ),
 )
 
 _LIST_RE = re.compile(rf"(?:{_LIST})")
 _LANG_RE = re.compile(_LANG)
-# A sentence names a language if its lower-cased text holds one of these words.
-_KEYWORD_WORDS = (
-    "norsk", "norw", "engelsk", "english", "skandinav", "scandinav", "nordisk", "nordic", "svensk", "swedish",
-    "dansk", "danish", "bokmål", "bergenstest", "arbeidsspråk", "language",
-)  # fmt: skip
-_KEYWORDS = re.compile("|".join(_KEYWORD_WORDS))
+# A sentence can state something only if it holds a cue word of a rule or of a language list (read off
+# the patterns, so a word added to a rule is never skipped here).
+_KEYWORD_WORDS = cue_words(_LIST_RE, *(rule.pattern for rule in STATEMENT_RULES))
 _MASK = "\x00"
 
 
@@ -484,7 +445,7 @@ def _single_statement(kind: str, text: str, start: int, end: int) -> str | None:
 
 def sentence_statements(sentence: str) -> list[tuple[str, int, str]]:
     """Every (requirement, strength, rule name) one sentence states; empty when it says nothing."""
-    if not _KEYWORDS.search(sentence.lower()):
+    if not holds_any(sentence.lower(), _KEYWORD_WORDS):
         return []
     return list(_statements(sentence))
 
@@ -536,7 +497,7 @@ def find_statements(text: str) -> list[Statement]:
     """All language statements in an ad's plain text, in reading order."""
     folded = fold_ad(text)
     low = text.lower() if folded is None else folded
-    named = [word for word in _KEYWORD_WORDS if word in low]  # `_KEYWORDS.search`, faster
+    named = [word for word in _KEYWORD_WORDS if word in low]
     if not named:
         return []
     # Finn fact rows often come out of HTML as "Arbeidsspråk" and the value on separate lines.

@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Any
 
 from pipeline import pay_scale
-from pipeline.cues import fold, holds_any
+from pipeline.cues import cue_words, fold, holds_any
 from pipeline.salary_amounts import PAY_SCALE, AmountGroup, groups, mask, mask_pay_scale
 from pipeline.text import html_to_text, sentences
 
@@ -336,31 +336,11 @@ def _read_amounts(masked: str) -> tuple[int | None, int | None, str] | None:
     return min(readings, key=lambda r: _ANNUAL_FIRST[r[2]])
 
 
-# Cues (pipeline/cues.py): every _DECOY_WORD match holds one of these. The pattern is slow (each
-# "\w*" prefix retries all its words at every letter), so a window without them skips it.
-DECOY_CUES = (
-    "bonus", "provisjon", "commission", "tilskudd", "tilskot", "stipend", "allowance", "godtgjør",
-    "godtgjer", "tillegg", "flytte", "relocation", "husleie", "leiebolig", "depositum", "omsetning",
-    "revenue", "turnover", "budsjett", "budget", "ansatte", "tilsette", "employees", "medarbeidere",
-    "pensjon", "pension", "rabatt", "discount", "forsikring", "insurance", "aksje", "equity", "opsjon",
-    "investering", "investment", "funding", "kunder", "customers", "brukere", "innbyggere", "feriepenger",
-    "overtid", "overtime", "premie", "gavekort", "utlegg", "expenses", "trening", "studielån", "kapital",
-    "capital", "snitt", "average", "ote", "on-target", "on target", "tips", "rent", "moving", "shares",
-    "options", "users", "loan", "lån", "leie", "gym", "value", "verdi", "signing", "sign-on", "stock",
-    "prize", "travel", "reise",
-)  # fmt: skip
-
-
-# Every _SALARY_WORD match holds one of these; every match of a _PERIODS pattern one of its period's words.
-SALARY_CUES = (
-    "løn", "remunerat", "salar", "pay", "paid", "wage", "compensation", "earn", "income", "tjen", "inntekt",
-    "honorar",
-)  # fmt: skip
-_PERIOD_CUES = {
-    "monthly": ("måned", "maned", "månad", "manad", "mnd", "md", "month"),
-    "hourly": ("time", "/", "hour"),
-    "annual": ("år", "year", "/", "annum", "p.", "annual"),
-}
+# Cues (pipeline/cues.py), read off the patterns: a window without one of a pattern's words skips it. The
+# decoy pattern is slow (each "\w*" prefix retries all its words at every letter).
+DECOY_CUES = cue_words(_DECOY_WORD)
+SALARY_CUES = cue_words(_SALARY_WORD)
+_PERIOD_CUES = {period: cue_words(pattern) for period, pattern in _PERIODS.items()}
 
 
 def _cue_words(window: str) -> tuple[tuple[re.Pattern[str], str], ...]:

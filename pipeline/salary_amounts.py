@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from pipeline.cues import fold, holds_any
+from pipeline.cues import cue_words, fold, holds_any
 
 _I = re.IGNORECASE
 _THIN_SPACES = " \u00a0\u202f\u2009"
@@ -134,29 +134,18 @@ class AmountGroup:
 
 
 _DIGIT = re.compile(r"\d")
-# Cues (pipeline/cues.py): every match of mask i holds one of _MASK_CUES[i] (punctuation, month names, labels,
-# a year's first digits). Every mask needs a digit, so a sentence without one is returned as it is.
-_MASK_CUES: dict[int, tuple[str, ...]] = {
-    0: (".",),
-    1: ("-",),
-    2: ("jan", "feb", "mar", "apr", "mai", "may", "jun", "jul", "aug", "sep", "okt", "oct", "nov", "des", "dec"),
-    3: ("/",),
-    4: ("kl",),
-    5: ("-", "–", "—"),
-    6: (":",),
-    7: ("%", "prosent", "percent", "per cent", "pst"),
-    8: (
-        "stillingsk", "stillingsn", "kode", "code", "sko", "styrk", "org", "ref", "reference", "saks", "arkivsak",
-        "finn", "postboks", "pb", "id",
-    ),
-    9: (
-        "rådgiver", "konsulent", "ingeniør", "leder", "sjef", "direktør", "forsker", "saksbehandler", "arkitekt",
-        "fullmektig", "controller",
-    ),
-    10: ("tlf", "tel", "mob", "phone", "ring", "sms"),
-    11: ("+47",),
-    15: ("19", "20"),
-}  # fmt: skip
+
+
+def _mask_cues(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    try:
+        return cue_words(pattern)
+    except ValueError:
+        return None  # no word guards it: always run
+
+
+# Cues (pipeline/cues.py), read off the masks: every match of mask i holds one of _MASK_CUES[i]
+# (punctuation, month names, labels). Every mask needs a digit, so a sentence without one is left as it is.
+_MASK_CUES: dict[int, tuple[str, ...] | None] = {i: _mask_cues(pattern) for i, pattern in enumerate(_MASKS)}
 
 
 def _blank(match: re.Match[str]) -> str:

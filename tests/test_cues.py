@@ -19,7 +19,17 @@ from pathlib import Path
 import pytest
 
 from pipeline import agency, dates, education, extent, language, salary, salary_amounts
-from pipeline.cues import finditer_at, fold, has_any, matches_at, pieces_with, split_spans, word_starts
+from pipeline.cues import (
+    cue_words,
+    finditer_at,
+    fold,
+    has_any,
+    matches_at,
+    pieces_with,
+    split_spans,
+    start_words,
+    word_starts,
+)
 from pipeline.text import html_to_text, sentences
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,16 +73,16 @@ GUARDED: list[tuple[str, re.Pattern[str], tuple[str, ...]]] = [
     ("education master", education._MASTER, education.LEVEL_CUES),
     ("education bachelor", education._BACHELOR, education.LEVEL_CUES),
     ("education vocational", education._VOCATIONAL, education.LEVEL_CUES),
-    ("education none", education._NONE, education.NONE_TOPIC_CUES),
+    ("education none", education._NONE, education.NONE_CUES),
     ("agency words", agency._AGENCY_WORDS, agency.AGENCY_WORD_CUES),
-    ("agency client", agency._CLIENT_AS_EMPLOYER, (*agency.CLIENT_CUES, "client")),
+    ("agency client", agency._CLIENT_AS_EMPLOYER, agency.CLIENT_CUES),
     ("agency own staff", agency._OWN_STAFF, agency.OWN_STAFF_CUES),
     ("salary decoy", salary._DECOY_WORD, salary.DECOY_CUES),
     ("salary word", salary._SALARY_WORD, salary.SALARY_CUES),
     *[(f"salary period {p}", salary._PERIODS[p], salary._PERIOD_CUES[p]) for p in salary._PERIODS],
-    *[(f"salary mask {i}", salary_amounts._MASKS[i], c) for i, c in salary_amounts._MASK_CUES.items()],
+    *[(f"salary mask {i}", salary_amounts._MASKS[i], c) for i, c in salary_amounts._MASK_CUES.items() if c],
     ("extent percent", extent._PERCENT, extent.PERCENT_CUES),
-    ("extent labelled share", extent._LABELLED_SHARE, ("stillings",)),
+    ("extent labelled share", extent._LABELLED_SHARE, extent.LABELLED_CUES),
     ("extent full time", extent._FULL_TIME_WORD, extent.FULL_TIME_CUES),
     ("deadline label", dates._DEADLINE_LABEL, dates.DEADLINE_CUES),
 ]
@@ -123,6 +133,44 @@ def test_tried_only_where_a_match_can_begin_gives_the_same_matches() -> None:
             assert spans(finditer_at(dates._DEADLINE_LABEL, text, starts)) == spans(
                 dates._DEADLINE_LABEL.finditer(text)
             )
+
+
+@pytest.mark.parametrize(
+    ("regex", "cues"),
+    [
+        (r"master\w*|bachelor", ("bachelor", "master")),
+        (r"licen[cs]ed\s+(?:physician|psychologist)", ("physician", "psychologist")),  # parser splits "p"
+        (r"høy[e]?re\s+utdanning", ("utdanning",)),  # the longest plain run is the most selective
+        (r"(?:a\s+)?degree|utdanning", ("degree", "utdanning")),
+        (r"\d+\s*[-–—]\s*\d+", ("-", "–", "—")),
+        (r"(?i)Engelsk|ENGLISH", ("engelsk", "english")),
+    ],
+)
+def test_cue_words_are_read_off_the_pattern(regex: str, cues: tuple[str, ...]) -> None:
+    assert cue_words(re.compile(regex)) == tuple(sorted(cues))
+
+
+def test_a_word_added_to_a_pattern_is_a_cue_without_writing_it_twice() -> None:
+    before = cue_words(education._MASTER)
+    after = cue_words(re.compile(education._MASTER.pattern + "|lektorgrad", re.I))
+    assert "lektorgrad" in after and "lektorgrad" not in before
+    assert has_any("Du har lektorgrad.", after)
+
+
+def test_patterns_without_a_guaranteed_word_are_refused() -> None:
+    with pytest.raises(ValueError, match="no cue word"):
+        cue_words(re.compile(r"\d+|x?"))
+    with pytest.raises(ValueError, match="no start word"):
+        start_words(re.compile(r"(?:a\s+)?degree"))
+
+
+def test_start_words_for_a_yes_no_search_pass_over_optional_openings() -> None:
+    pattern = re.compile(r"(?:a\s+)?(?:formal\s+)?(?:education|degree)\s+is\s+not|du\s+trenger", re.I)
+    starts = start_words(pattern, search_only=True)
+    assert starts == ("degree", "du", "education")  # "du" does not hide "education"
+    for text in ("A formal education is not needed.", "Du trenger ikke det.", "a degree is not"):
+        low = text.lower()
+        assert matches_at(pattern, text, word_starts(low, starts)) == bool(pattern.search(text))
 
 
 def test_month_names_begin_with_a_month_cue() -> None:
