@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import duckdb
+
+from pipeline.cells import FORMULA_STARTS
 from warehouse import db
 
 EXPORT_TABLES = ("listings", "match_runs", "matches")
@@ -25,9 +28,27 @@ def export_tables(db_path: Path, out_dir: Path, fmt: str) -> list[tuple[str, Pat
                 continue
             target = (out_dir / f"{table}.{fmt}").resolve()
             statement = db.sql("export_table").format(
-                table=table, path=str(target).replace("'", "''"), options=OPTIONS[fmt]
+                table=table,
+                path=str(target).replace("'", "''"),
+                options=OPTIONS[fmt],
+                replace=_sheet_safe_columns(con, table) if fmt == "csv" else "",
             )
             con.execute(statement)
             count = con.execute(f"SELECT count(*) FROM {table}").fetchone()
             written.append((table, target, count[0] if count else 0))
     return written
+
+
+def _sheet_safe_columns(con: duckdb.DuckDBPyConnection, table: str) -> str:
+    """`REPLACE (...)` that passes each text column through the spreadsheet-safe rule (pipeline/cells.py).
+
+    A CSV is opened in a spreadsheet, and ad titles or employers such as `=HYPERLINK(...)` must arrive
+    there as text, not as formulas.
+    """
+    con.execute(db.sql("sheet_safe_macro"))
+    starts = " || ".join(f"chr({ord(c)})" for c in FORMULA_STARTS)  # no control characters in the SQL text
+    columns = [row[0] for row in con.execute(db.sql("export_columns_text"), [table]).fetchall()]
+    if not columns:
+        return ""
+    quoted = ['"' + c.replace('"', '""') + '"' for c in columns]
+    return "REPLACE (" + ", ".join(f"sheet_safe({q}, ({starts})) AS {q}" for q in quoted) + ")"

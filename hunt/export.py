@@ -16,6 +16,7 @@ import duckdb
 from openpyxl import Workbook
 
 from hunt.errors import HuntError
+from pipeline.cells import sheet_safe
 from warehouse.db import sql
 
 FORMATS = ("csv", "xlsx")
@@ -58,7 +59,7 @@ def export(con: duckdb.DuckDBPyConnection, out: Path, fmt: str | None = None) ->
 
 
 def write_csv(folder: Path, data: dict[str, tuple[list[str], list[dict[str, Any]]]]) -> None:
-    """One UTF-8 CSV per table (with a BOM, so spreadsheet programs read æ, ø, å right)."""
+    """One UTF-8 CSV per table (with a BOM, so spreadsheet programs read æ, ø, å right), no live formulas."""
     if folder.exists() and not folder.is_dir():
         raise HuntError(f"{folder} is a file; CSV export writes several files into a folder")
     folder.mkdir(parents=True, exist_ok=True)
@@ -66,11 +67,11 @@ def write_csv(folder: Path, data: dict[str, tuple[list[str], list[dict[str, Any]
         with (folder / f"{name}.csv").open("w", newline="", encoding="utf-8-sig") as handle:
             writer = csv.DictWriter(handle, fieldnames=columns)
             writer.writeheader()
-            writer.writerows({k: _text(v) for k, v in row.items()} for row in rows)
+            writer.writerows({k: sheet_safe(_text(v)) for k, v in row.items()} for row in rows)
 
 
 def write_xlsx(path: Path, data: dict[str, tuple[list[str], list[dict[str, Any]]]]) -> None:
-    """One workbook, one sheet per table, header row frozen; dates stay dates."""
+    """One workbook, one sheet per table, header row frozen; dates stay dates; text never a formula."""
     workbook = Workbook()
     default = workbook.active
     if default is not None:
@@ -79,7 +80,7 @@ def write_xlsx(path: Path, data: dict[str, tuple[list[str], list[dict[str, Any]]
         sheet = workbook.create_sheet(title=name)
         sheet.append(columns)
         for row in rows:
-            sheet.append([row[c] for c in columns])
+            sheet.append([sheet_safe(row[c]) for c in columns])
         sheet.freeze_panes = "A2"
     path.parent.mkdir(parents=True, exist_ok=True)
     workbook.save(path)

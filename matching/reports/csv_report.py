@@ -6,6 +6,7 @@ import csv
 import io
 
 from matching.model import MatchRun
+from pipeline.cells import sheet_safe
 
 COLUMNS = [
     "rank", "listing_id", "url", "title", "employer", "place", "score", "english_ok",
@@ -18,17 +19,20 @@ def _bool(value: bool | None) -> str:
 
 
 def render_csv(run: MatchRun) -> str:
+    """The ranked listings as CSV; every cell passes the spreadsheet-safe rule (no live formulas)."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    # CRLF (RFC 4180), and not only for Excel: Python 3.11's writer quotes a field holding \r or \n only
+    # when the terminator contains it, so with "\n" a title with a stray \r split its row in two.
+    writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for r in run.results:
         writer.writerow(
-            [
+            map(sheet_safe, [
                 r.rank, r.listing_id, r.url or "", r.title or "", r.employer or "", r.place or "",
                 f"{r.score:.4f}", _bool(r.english_ok),
                 "" if r.salary_min_nok is None else r.salary_min_nok,
                 "" if r.salary_max_nok is None else r.salary_max_nok,
                 r.permit_salary, _bool(r.extent_ok), ";".join(r.flags), r.why,
-            ]
+            ])
         )  # fmt: skip
     return out.getvalue()

@@ -1,2 +1,3 @@
--- Export one table; {table}, {path} and {options} are filled in by flows/export.py from a fixed list.
-COPY (SELECT * FROM {table}) TO '{path}' ({options});
+-- Export one table; {table}, {path}, {options} and {replace} are filled in by flows/export.py from a fixed
+-- list and the table's own column names ({replace} is empty, or `REPLACE (...)` of sheet-safe text columns).
+COPY (SELECT * {replace} FROM {table}) TO '{path}' ({options});
