@@ -3,7 +3,7 @@
 Two sets are reported side by side, because a figure on ads we wrote ourselves says little about ads we
 did not: `own` (`tests/eval/normalise/*.jsonl`, written and labelled by this project) and `real`
 (`tests/eval/real/*.jsonl`, real published ads from public sources, labelled by hand; provenance in its
-SOURCES.md). Every line is {"id", "source"?, "lang"?, "fields", "expected", "note"?, "provenance"?}.
+SOURCES.md). Every line is {"id", "source"?, "lang"?, "fields", "payload"?, "expected", "note"?, "provenance"?}.
 Each item becomes a landing record and goes through the real `normalise_record`, so the figures are those
 of the code path ingest uses. Items that are passages rather than whole ads have no title; they get a
 neutral one ("…") so the normaliser does not quarantine them.
@@ -77,7 +77,7 @@ def to_record(item: dict[str, Any]) -> dict[str, Any]:
         "url": "https://example.test/" + str(item["id"]),
         "status": "ACTIVE",
         "fetched_at": "2026-11-21T00:00:00+00:00",
-        "payload": {},
+        "payload": item.get("payload") or {},
         "fields": fields,
     }
 
