@@ -21,7 +21,9 @@ _LEGAL_SUFFIX = re.compile(
     r"\b(?:as|asa|sa|ans|da|ab|a/s|ltd|limited|gmbh|inc|group|gruppen|norge|norway|norden|nordic|avd\.?.*)$"
 )
 _NAME_KEYWORD = re.compile(
-    r"\b(?:bemanning\w*|rekruttering\w*|recruitment|staffing|vikarbyrå\w*|vikartjenester)\b", re.I
+    r"(?:bemanning\w*|\brekruttering\w*|\brecruitment|\bstaffing|\bvikarbyrå\w*|\bvikartjenester|"
+    r"\bpersonell(?:\s+(?:as|asa|norge|norway))?$)\b",
+    re.I,
 )
 
 _CLIENT = (
@@ -39,12 +41,38 @@ _CLIENT_AS_EMPLOYER = re.compile(
     rf"\b(?:søker|rekrutterer|ser\s+etter)\s+(?:\S+\s+){{0,8}}?(?:for|til)\s+(?:en\s+|ein\s+)?{_CLIENT}|"
     rf"\b(?:recruiting|looking\s+for|seeking|hiring)\s+(?:\S+\s+){{0,8}}?for\s+{_CLIENT}|"
     r"\b(?:ansatt|ansett(?:else|elsen|es|ing)?)\s+(?:direkte\s+)?(?:hos|i)\s+(?:vår\s+kunde|kunden)\b|"
+    # "I oppdrag fra vår kunde", "Elektrikere søkes for kunde av Verto"
+    r"\bi\s+oppdrag\s+(?:fra|for)\s+(?:vår\s+|en\s+)?(?:kunde|oppdragsgiver|klient)\w*|"
+    r"\bsøkes\s+(?:for|til)\s+(?:en\s+)?kunde\b|"
+    # The recruiter's own line: applications are kept confidential, even from the client.
+    r"\bkonfidensielt\b[^.]{0,40}?\b(?:overfor|ovenfor|fra|for)\s+(?:vår\s+|våre\s+)?(?:oppdragsgiver|kunde|klient)\w*|"
+    r"\bconfidential\w*\b[^.]{0,40}?\b(?:from|towards|with)\s+(?:our|the)\s+client\b|"
     r"\bemployed\s+(?:directly\s+)?by\s+(?:our|the)\s+client\b",
     re.I,
 )
 _AGENCY_WORDS = re.compile(
     r"\b(?:bemanningsbyrå\w*|vikarbyrå\w*|rekrutteringsbyrå\w*|staffing\s+agency|recruitment\s+agency|"
-    r"innleie\w*|innleid\w*|leies\s+ut|leid\s+ut|utleie\s+til|utleid)\b",
+    # The employer hands the hiring to a recruiter: "via vår rekrutteringspartner".
+    r"rekrutteringspartner\w*|recruitment\s+partner|"
+    r"innleie\w*|innleid\w*|utleie\s+til|utleid|"
+    # Hiring out people, not flats: "du leies ut til våre kunder", "leid ut til oppdrag".
+    r"(?:du|deg|you)\s+(?:\w+\s+){0,3}?(?:leies|leid|blir\s+leid)\s+ut|(?:leies|leid)\s+ut\s+til\s+(?:\w+\s+)?"
+    r"(?:kunde\w*|oppdrag\w*|oppdragsgiver\w*|bedrift\w*))\b",
+    re.I,
+)
+# An agency describing itself: "Vi er et norsk bemanningsforetak", "Norges største bemanningsselskap",
+# "leverandør av rekruttering- og bemanningsløsninger". It counts unless the post is in the agency's own
+# office ("til vårt eget kontor"): an agency's self-introduction opens its internal ads too.
+_SELF_DESCRIPTION = re.compile(
+    r"\b(?:bemanningsforetak\w*|bemanningsselskap\w*|bemanningsløsning\w*|rekrutteringsselskap\w*|"
+    r"staffing\s+(?:company|firm)|recruitment\s+(?:company|firm))\b",
+    re.I,
+)
+# "Søk via Fremobemanning", "søk på stillingen via adecco.no": applications go through the agency.
+_APPLY_VIA = re.compile(
+    r"\b(?:søk|søknad\w*|apply)\s+(?:\w+\s+){0,3}?(?:via|gjennom|through|på(?=\s+(?:www\.)?[\w-]+\.(?:no|com)\b))\s+"
+    r"(?!(?:vår|vårt|våre|our|the|denne|dette|this|e-?post|mail|link|lenke|knapp|skjema|nettside|hjemmeside)\b)"
+    r"(?:www\.)?([\wæøå&-]+(?:\s+[\wæøå&-]+)?)(?:\.no|\.com)?",
     re.I,
 )
 # A sentence that turns agencies away, or says the employer does not use them.
@@ -113,8 +141,33 @@ OWN_STAFF_CUES = cue_words(_OWN_STAFF)
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
+APPLY_VIA_CUES = cue_words(_APPLY_VIA)
+SELF_DESCRIPTION_CUES = cue_words(_SELF_DESCRIPTION)
+
+
+def _applies_via_agency(body: str) -> bool:
+    """Whether the ad sends applicants to a staffing agency by name ("Søk via Fremobemanning")."""
+    if not ad_has_any(body, APPLY_VIA_CUES):
+        return False
+    for match in _APPLY_VIA.finditer(body):
+        name = match.group(1)
+        if is_agency_name(name) or is_agency_name(name.split()[0]):
+            return True
+    return False
+
+
+def _describes_itself_as_agency(body: str) -> bool:
+    named = pieces_with(body, SELF_DESCRIPTION_CUES)
+    for sentence in _SENTENCE_SPLIT.split(body) if named is None else named:
+        if _SELF_DESCRIPTION.search(sentence) and not _REFUSAL.search(sentence):
+            return True
+    return False
+
+
 def _agency_text(body: str) -> bool:
     if ad_has_any(body, CLIENT_CUES) and _CLIENT_AS_EMPLOYER.search(body):
+        return True
+    if _applies_via_agency(body):
         return True
     named = pieces_with(body, AGENCY_WORD_CUES)
     for sentence in _SENTENCE_SPLIT.split(body) if named is None else named:
@@ -130,7 +183,7 @@ def is_staffing_agency(employer: str | None, text: str) -> bool:
     employer: False, unless the text also names a client as the employer or speaks of hiring out.
     """
     body = text or ""
+    own_staff = ad_has_any(body, OWN_STAFF_CUES) and _OWN_STAFF.search(body)
     if is_agency_name(employer):
-        own_staff = ad_has_any(body, OWN_STAFF_CUES) and _OWN_STAFF.search(body)
         return not own_staff or _agency_text(body)
-    return _agency_text(body)
+    return _agency_text(body) or (not own_staff and _describes_itself_as_agency(body))

@@ -81,3 +81,41 @@ def test_agency_hiring_for_its_own_office_is_not_an_agency_posting(text: str) ->
 def test_own_office_wording_does_not_hide_a_client_posting() -> None:
     text = "Du blir ansatt i vårt eget team av konsulenter og leid ut til vår kunde i Sandnes."
     assert is_staffing_agency("Randstad AS", text) is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Alle henvendelser behandles konfidensielt, også overfor oppdragsgiver.",
+        "Alle henvendelser vil bli behandlet konfidensielt,\nogså overfor vår oppdragsgiver om ønskelig.",
+        "Stillingen rekrutteres via vår rekrutteringspartner.",
+        "Søk på stillingen via Fremobemanning.no innen 10. desember.",
+        "Søk via adecco.no.",
+        "I oppdrag fra vår kunde har vi fått i oppgave å finne en elektriker.",
+        "Elektrikere søkes for kunde i Bergen.",
+        "Vi er et norsk bemanningsforetak med kontorer i hele landet.",
+        "Du leies ut til våre kunder i Oslo-området.",
+    ],
+)
+def test_recruiter_lines_mark_an_agency_posting(text: str) -> None:
+    """Issue 13: the recruiter's confidentiality line, its partner, applying through it, its self-description."""
+    assert is_staffing_agency("Olavsfestdagene", text) is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Søknad sendes elektronisk via vårt rekrutteringssystem.",
+        "Søk via jobbnorge.no.",
+        "Drift og vedlikehold av sykehusets boliger som leies ut til ansatte.",
+        "Jobzone er et av Norges ledende bemannings- og rekrutteringsselskaper. Nå søker vi en salgskonsulent "
+        "til vårt eget kontor i Oslo.",
+    ],
+)
+def test_application_systems_flats_and_agency_own_staff_are_not(text: str) -> None:
+    assert is_staffing_agency("Jobzone AS" if "Jobzone" in text else "Helse Nord", text) is False
+
+
+@pytest.mark.parametrize("employer", ["Keepers AS", "Uniflex Norge AS", "Verto AS", "Nordic Personell AS"])
+def test_agencies_the_list_lacked(employer: str) -> None:
+    assert is_agency_name(employer) is True
