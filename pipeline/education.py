@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from importlib import resources
 
 from pipeline.cues import (
+    ad_has_any,
     cue_words,
     fold_ad,
     has_any,
@@ -29,7 +31,13 @@ from pipeline.cues import (
 
 _RANK = {"none": 0, "vocational": 1, "bachelor": 2, "master": 3}
 
-_NONE = re.compile(
+
+def _pattern(regex: str) -> re.Pattern[str]:
+    """A case-blind pattern in which "utdanning" also reads the older "utdannelse" ("høyere utdannelse")."""
+    return re.compile(regex.replace("utdanning", "utdann(?:ing|else)"), re.I)
+
+
+_NONE = _pattern(
     r"ingen\s+(?:formelle\s+)?(?:krav|kr[aæ]v)\s+(?:til|om)\s+(?:formell\s+)?utdanning|"
     r"ingen\s+formelle\s+(?:utdannings)?krav|ingen\s+utdanningskrav|"
     r"ikke\s+(?:noe\s+)?krav\s+(?:til|om)\s+(?:formell\s+)?utdanning|utdanning\s+er\s+ikke\s+(?:et\s+)?krav|"
@@ -42,18 +50,22 @@ _NONE = re.compile(
     r"no\s+(?:specific\s+|particular\s+|formal\s+)?(?:education(?:al\s+background)?|degree)s?\s+"
     r"(?:or\s+(?:\w+\s+){0,2}?experience\s+)?(?:is\s+|are\s+)?(?:required|needed|necessary)|"
     r"(?:degree|education|utdanning)\b[^.\n]{0,60}?\b(?:does\s+not|doesn't|do\s+not)\s+matter|"
-    r"(?:utdanning|grad)\b[^.\n]{0,60}?\bspiller\s+ingen\s+rolle",
-    re.I,
+    r"(?:utdanning|grad)\b[^.\n]{0,60}?\bspiller\s+ingen\s+rolle|"
+    # Unskilled applicants welcome: "ufaglærte er også velkomne", "unskilled workers welcome".
+    r"\bufaglær\w*\b[^.\n]{0,40}?\bvelkom\w*|\bunskilled\b[^.\n]{0,40}?\bwelcome",
 )
-_MASTER = re.compile(
-    r"(?:master's|masters|master\w*)(?!\s+mariner)|\bmsc\b|\bm\.sc\b|\bmaster-|sivilingeniør\w*|siv\.?\s?ing|"
+# A bare "master" is a degree unless it is the English verb ("to master", "you will master"), and
+# "mastering", "masterclass" or "Master Mariner" (a ship's captain's certificate) are not degrees at all.
+_MASTER = _pattern(
+    r"(?:master's|masters\b|master(?:grad\w*|nivå\w*|utdanning\w*|studi\w*|program\w*|eksamen\w*|"
+    r"kompetanse|-?graden|-)|(?<!\bto\s)(?<!\bwill\s)(?<!\bcan\s)(?<!\bmust\s)(?<!\bshould\s)(?<!\byou\s)"
+    r"(?<!\bwe\s)(?<!\bcould\s)(?<!\bquickly\s)master\b)(?!\s+mariner)|\bmsc\b|\bm\.sc\b|\bmaster-|sivilingeniør\w*|siv\.?\s?ing|"
     r"hovedfag|cand\.\s?\w+|høyere\s+grad|doktorgrad|\bph\.?\s?d\b|\bdoctorate\b|5[- ]årig|femårig|"
-    r"profesjonsstudi\w*|autorisasjon\s+som\s+(?:lege|psykolog|tannlege|dyrlege)|"
+    r"profesjonsstudi\w*|siviløkonom\w*|autorisasjon\s+som\s+(?:lege|psykolog|tannlege|dyrlege)|"
     r"(?:godkjent\s+)?spesialist\s+i\s+(?:\w+\s+)?(?:medisin|psykiatri|psykologi|kirurgi|\w+medisin)|"
     r"legeutdanning|medisinstudiet|medical\s+degree|licen[cs]ed\s+(?:physician|psychologist)",
-    re.I,
 )
-_BACHELOR = re.compile(
+_BACHELOR = _pattern(
     r"bachelor\w*|bachelor's|\bbsc\b|\bb\.sc\b|høy[e]?re\s+utdanning|høgare\s+utdanning|"
     r"(?:høy|høg)sk(?:o|u)le(?:utdanning|nivå)|universitets\w*utdanning|universitetsnivå|"
     r"(?:utdanning|grad|eksamen)\s+(?:fra|frå)\s+(?:et\s+|eit\s+)?(?:universitet|høyskole|høgskole|høgskule)|"
@@ -66,7 +78,6 @@ _BACHELOR = re.compile(
     r"bachelor\w*|profesjonsutdanning)|ingeniørutdanning|lærerutdanning|sykepleierutdanning|"
     r"autorisasjon\s+som\s+(?:sykepleier|vernepleier|fysioterapeut|ergoterapeut|barnehagelærer|lærer)|"
     r"barnehagelærerutdanning|vernepleierutdanning|bachelornivå|lavere\s+grad|cand\.\s?mag",
-    re.I,
 )
 _VOCATIONAL = re.compile(
     r"fagbrev\w*|svennebrev\w*|fagskole\w*|fagskule\w*|yrkesfaglig\w*|vocational|trade\s+certificate|"
@@ -74,7 +85,7 @@ _VOCATIONAL = re.compile(
     re.I,
 )
 _ADVANTAGE = re.compile(
-    r"fordel|ønskelig|ønskeleg|ønskjeleg|ynskjeleg|ynskt|ønskes|meritterende|positivt|\bplus\b|\bbonus\b|advantage|nice\s+to\s+have|"
+    r"\bhelst\b|fortrinnsvis|\bideelt\b|\bideally\b|fordel|ønskelig|ønskeleg|ønskjeleg|ynskjeleg|ynskt|ønskes|meritterende|positivt|\bplus\b|\bbonus\b|advantage|nice\s+to\s+have|"
     r"preferably|preferred|desirable|beneficial|is\s+an?\s+asset|\bmerit\b|foretrekk\w*|gjerne|"
     r"vektlegges|vektlagt|vurderes\s+positivt|weighted|considered\s+positively",
     re.I,
@@ -93,7 +104,9 @@ _NOT_REQUIREMENT_CLAUSE = re.compile(
     r"masteroppgave|bacheloroppgave|student\w*|master\s+thesis|bachelor\s+thesis|enrolled|\bstudying\b|"
     r"videreutdanning|vidareutdanning|"
     r"(?:får|ta|tar|oppnå|oppnår|avlegge|avlegger|earn|obtain)\s+(?:\w+\s+){0,2}?(?:fagbrev\w*|svennebrev\w*)|"
-    r"fagprøve\w*",
+    r"fagprøve\w*|"
+    # Someone still studying: "Tar høyere utdanning", "is currently pursuing a degree".
+    r"\b(?:tar|tek|holder\s+på\s+med|er\s+i\s+gang\s+med)\s+(?:\w+\s+)?utdann\w*|currently\s+pursuing",
     re.I,
 )
 # A sentence that says its level is not required ("a degree is a plus, but not required").
@@ -109,7 +122,9 @@ _CLAUSE_SPLIT = re.compile(
 
 # A master match with the words that complete it ("Master's degree in"), removed before the bachelor test.
 _MASTER_PHRASE = re.compile(rf"(?:{_MASTER.pattern})(?:\s+(?:of\s+science\s+)?degree(?:\s+in)?)?", re.I)
-_MASTER_LEVEL_INTENDED = re.compile(r"høy[e]?re\s+utdanning\s+(?:på|innen)\s+master", re.I)
+_MASTER_LEVEL_INTENDED = _pattern(
+    r"høy[e]?re\s+utdanning\s+(?:på|innen)\s+(?:[\w-]+/)?(?:master|siviløkonom)"
+)
 _STILL_REQUIRED = re.compile(r"\bkrav|\brequire|\bmust\b|\bmå\b", re.I)
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+")
 
@@ -117,6 +132,7 @@ _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+")
 # is skipped without running the patterns; _NONE is tried only where one of its start words begins.
 LEVEL_CUES = cue_words(_MASTER, _BACHELOR, _VOCATIONAL)
 NONE_CUES = cue_words(_NONE)
+
 _NONE_STARTS = start_words(_NONE, search_only=True)
 
 
@@ -170,15 +186,89 @@ def clear_caches() -> None:
     _sentence_levels.cache_clear()
 
 
-def required_education(text: str) -> str | None:
-    """Lowest education level the ad requires (master/bachelor/vocational/none), or None if none is required."""
-    if not text:
+@lru_cache(maxsize=1)
+def _professions() -> tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...]:
+    """(profession in a title, profession the text asks for, level) per level, from the data file."""
+    raw = resources.files("pipeline").joinpath("data/regulated_professions.csv").read_text(encoding="utf-8")
+    by_level: dict[str, list[str]] = {}
+    for line in raw.splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, level = line.rsplit(",", 1)
+            by_level.setdefault(level.strip(), []).append(re.escape(word.strip()))
+    found = []
+    for level, words in by_level.items():
+        # Whole words with plural and definite endings; "sykepleierstudent" and "legekontor" do not count.
+        names = rf"(?:{'|'.join(sorted(words, key=len, reverse=True))})(?:e|er|ar|ere|arar|en|ane|ene)?\b(?![-/]?\w)"
+        in_title = re.compile(rf"(?<![\w-]){names}", re.I)
+        # In the text: the profession as a qualification ("autorisert sykepleier", "autorisasjon som
+        # vernepleier", "utdannet lektor") or as the post ("Vi søker fastlege", "søkjer ein lektor").
+        asked = re.compile(
+            rf"\b(?:autoriser\w*|autorisasjon\s+som|lisens\s+som|godkjen\w*|utdann\w*(?:\s+som)?|"
+            rf"(?:vi\s+)?(?:søker|søkjer|ser\s+etter|trenger|treng)(?:\s+(?:etter|en|ein|ei|et|eit|deg\s+som\s+er|"
+            rf"\w+\s+(?:og\s+\w+\s+)?))?){{0,1}}\s+(?:\w+\s+)?{names}",
+            re.I,
+        )
+        found.append((in_title, asked, level))
+    return tuple(found)
+
+
+@lru_cache(maxsize=1)
+def _profession_cues() -> tuple[str, ...]:
+    """Words one of which every profession name holds (read off the patterns built from the data file)."""
+    return cue_words(*(in_title for in_title, _, _ in _professions()))
+
+
+def _profession_levels(text: str, title: str) -> set[str]:
+    """Levels implied by a regulated profession the ad is for (its title) or asks for (its text)."""
+    levels: set[str] = set()
+    for in_title, asked, level in _professions():
+        if (title and in_title.search(title)) or asked.search(text):
+            levels.add(level)
+    return levels
+
+
+# JSON-LD `educationRequirements` credential categories (schema.org) and the level each names.
+_CREDENTIAL_LEVELS = {
+    "postgraduate degree": "master",
+    "master degree": "master",
+    "doctoral degree": "master",
+    "bachelor degree": "bachelor",
+    "professional certificate": "vocational",
+    "associate degree": "vocational",
+}
+
+
+def stated_education(value: str | None) -> str | None:
+    """The level a structured education field names (JSON-LD `educationRequirements`), or None."""
+    if not value:
         return None
-    if _states_none(text):
+    key = value.strip().lower().replace("'", "").replace("’", "")
+    if key in _CREDENTIAL_LEVELS:
+        return _CREDENTIAL_LEVELS[key]
+    if key in ("high school", "no requirements", "none"):
+        return None  # upper-secondary school is not one of our levels
+    levels = {level for sentence in _SENTENCE_SPLIT.split(value) for level in _sentence_levels(sentence)}
+    return min(levels, key=_RANK.__getitem__) if levels else None
+
+
+def required_education(text: str, title: str = "", stated: str | None = None) -> str | None:
+    """Lowest education level the ad requires (master/bachelor/vocational/none), or None if none is required.
+
+    `title` is the ad's job title (a regulated profession there implies its degree); `stated` a
+    structured education field (JSON-LD `educationRequirements`), which counts as one more requirement.
+    """
+    if not text and not stated:
+        return None
+    if text and _states_none(text):
         return "none"
     required: set[str] = set()
+    stated_level = stated_education(stated)
+    if stated_level:
+        required.add(stated_level)
+    if ad_has_any(text, _profession_cues()) or (title and has_any(title, _profession_cues())):
+        required |= _profession_levels(text, title)
     # Only sentences that name a level can require one (the order of sentences does not matter).
-    named = pieces_with(text, LEVEL_CUES)
+    named = pieces_with(text, LEVEL_CUES) if text else []
     for sentence in _SENTENCE_SPLIT.split(text) if named is None else named:
         required |= _sentence_levels(sentence)
     if not required:

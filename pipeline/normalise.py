@@ -92,7 +92,9 @@ def normalise_record(record: dict[str, Any], on: date) -> dict[str, Any]:
         "extent_pct": parse_extent(_clean(fields.get("extent")), employment_types, full_text),
         "temporary": is_temporary(engagement, employment_types, full_text),
         "staffing_agency": is_staffing_agency(employer, full_text),
-        "education": required_education(full_text),
+        "education": required_education(
+            full_text, title=title, stated=_clean(fields.get("education_requirements"))
+        ),
         "salary_min_nok": salary.min_nok,
         "salary_max_nok": salary.max_nok,
         "salary_text": salary.text,

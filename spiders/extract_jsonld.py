@@ -277,6 +277,18 @@ def _salary(value: Any) -> dict[str, str | None] | None:
     return salary
 
 
+def _education(value: Any) -> str | None:
+    """`educationRequirements`: a credential's category ("bachelor degree") or the text the page wrote."""
+    for item in _as_list(value):
+        if isinstance(item, dict):
+            text = _text(item.get("credentialCategory")) or _text(item.get("description"))
+        else:
+            text = _text(item)
+        if text:
+            return html.unescape(text)
+    return None
+
+
 def _apply_url(posting: dict[str, Any], base_url: str) -> str | None:
     """The ApplyAction target, if the posting names one."""
     for action in _as_list(posting.get("potentialAction")):
@@ -329,6 +341,7 @@ def posting_fields(posting: dict[str, Any], base_url: str) -> dict[str, Any]:
         "occupation": occupation,
         "apply_url": _apply_url(posting, base_url),
         "position_count": _text(posting.get("totalJobOpenings")),
+        "education_requirements": _education(posting.get("educationRequirements")),
     }
 
 

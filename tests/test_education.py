@@ -91,3 +91,55 @@ def test_master_mariner_is_a_certificate_not_a_degree() -> None:
 )
 def test_more_requirement_wordings(text: str, expected: str | None) -> None:
     assert required_education(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "expected"),
+    [
+        ("Vi søker autorisert sykepleier til avdelingen.", "", "bachelor"),
+        ("Du har autorisasjon som vernepleier.", "", "bachelor"),
+        ("Vi søker fastlege til legesenteret.", "", "master"),
+        ("Vi har ledig stilling fra 1. mars.", "Turnuslege", "master"),
+        ("Vi søker lektor i matematikk.", "", "master"),
+        ("Stillingen er ledig fra august.", "Anestesisykepleier", "master"),
+        ("Velkommen til oss!", "Sykepleiere til sommeren", "bachelor"),
+        ("Ring legekontoret for spørsmål.", "Kontormedarbeider", None),
+        ("Vi søker sykepleierstudenter til sommerjobb.", "", None),
+    ],
+)
+def test_regulated_professions_imply_their_degree(text: str, title: str, expected: str | None) -> None:
+    """Issue 13: an ad for an authorised profession or a graded title asks for that profession's degree."""
+    assert required_education(text, title=title) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Krav: høyere utdannelse innen økonomi.", "bachelor"),
+        ("Relevant utdanning, helst med mastergrad.", None),
+        ("Bachelorgrad, fortrinnsvis mastergrad.", "bachelor"),
+        ("You will master our tools quickly and grow with us.", None),
+        ("We want you to master Kubernetes.", None),
+        ("Masterclass in pastry every Friday.", None),
+        ("You have a master in physics.", "master"),
+        ("Høyere utdannelse på siviløkonom-/masternivå.", "master"),
+        ("Tar høyere utdanning og vil ha en deltidsjobb.", None),
+        ("Ufaglærte er også velkomne til å søke.", "none"),
+    ],
+)
+def test_utdannelse_preferences_and_the_verb_master(text: str, expected: str | None) -> None:
+    assert required_education(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("stated", "text", "expected"),
+    [
+        ("bachelor degree", "We build payment systems.", "bachelor"),
+        ("postgraduate degree", "", "master"),
+        ("Master's degree in computer science", "Nice team.", "master"),
+        ("high school", "Nice team.", None),
+        ("bachelor degree", "A master's degree is required.", "bachelor"),
+    ],
+)
+def test_json_ld_education_requirements_are_read(stated: str, text: str, expected: str | None) -> None:
+    assert required_education(text, stated=stated) == expected

@@ -73,7 +73,7 @@ def test_broken_ad_goes_to_quarantine_and_stats_come_last(
     records = crawls[start]
     [quarantine] = [record for record in records if record["kind"] == "quarantine"]
     assert quarantine["url"] == site.base_url + BROKEN_PATH
-    assert quarantine["reason"].startswith("JSON-LD: invalid JSON")
+    assert quarantine["reason"].startswith("JSON-LD: not JSON even after the usual repairs")
     assert '"title": "Lagerarbeider"' in quarantine["payload"]
     stats = records[-1]
     assert stats["kind"] == "stats"
