@@ -147,6 +147,19 @@ def _load_stopwords() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(words[0]), frozenset(words[1])
 
 
+_BOTH = frozenset({"no", "en"})
+
+
+def _load_ambiguous() -> dict[str, frozenset[str]]:
+    """ambiguous.txt: form -> the languages whose texts it is ambiguous in (both unless one is named)."""
+    out: dict[str, frozenset[str]] = {}
+    for line in _data_lines("ambiguous.txt"):
+        fields = line.split("#", 1)[0].split()
+        if fields:
+            out[fields[0]] = frozenset(fields[1:]) & _BOTH or _BOTH
+    return out
+
+
 @dataclass
 class Analyzer:
     """Text -> terms; caches per word, so a corpus of 100,000 ads costs one stem per distinct word."""
@@ -154,7 +167,9 @@ class Analyzer:
     stop_no: frozenset[str] = field(init=False)
     stop_en: frozenset[str] = field(init=False)
     stop: frozenset[str] = field(init=False)
-    concepts: dict[str, str] = field(init=False)  # surface form or stem -> "@concept"
+    ambiguous: dict[str, frozenset[str]] = field(init=False)  # form -> languages it stands for no concept in
+    concepts: dict[str, str] = field(init=False)  # surface form -> "@concept"
+    stem_concepts: dict[str, dict[str, str]] = field(init=False)  # language -> stem of a form -> "@concept"
     parts: frozenset[str] = field(init=False)  # known compound parts
     surface: dict[str, str] = field(init=False, default_factory=dict)  # term -> a word it came from
 
@@ -165,18 +180,25 @@ class Analyzer:
             "no": snowballstemmer.stemmer("norwegian"),
             "en": snowballstemmer.stemmer("english"),
         }
+        self.ambiguous = _load_ambiguous()
         self.concepts = {}
+        self.stem_concepts = {"no": {}, "en": {}}
         for line in _data_lines("glossary.tsv"):
             concept, _, forms = line.partition("\t")
             token = "@" + concept.strip().replace(" ", "_")
             for form in (f.strip().lower() for f in forms.split(",")):
-                if not form or " " in form:
+                if not form or " " in form or self.ambiguous.get(form) == _BOTH:
                     continue
-                for key in (form, *(s.stemWord(form) for s in self._stemmers.values())):
-                    self.concepts.setdefault(key, token)
+                self.concepts.setdefault(form, token)
+                # A stem stands for the concept only in its own language's texts, and never when it
+                # is itself an ambiguous word ("accounting" stems to "account").
+                for lang, stemmer in self._stemmers.items():
+                    stem = stemmer.stemWord(form)
+                    if lang not in self.ambiguous.get(stem, ()):
+                        self.stem_concepts[lang].setdefault(stem, token)
         words = {w for line in _data_lines("compound_parts.txt") for w in line.split()}
         words |= {k for k in self.concepts if len(k) >= _MIN_PART and k.isalpha()}
-        self.parts = frozenset(words)
+        self.parts = frozenset(w for w in words if w not in self.ambiguous)
         self._cache: dict[str, dict[str, tuple[str, ...]]] = {"no": {}, "en": {}}
         self._splits: dict[str, tuple[str, str] | None] = {}
 
@@ -208,13 +230,15 @@ class Analyzer:
     def _terms(self, word: str, lang: str, depth: int) -> tuple[str, ...]:
         if word in self.stop or len(word) < 2 or word.isdigit():
             return ()
-        concept = self.concepts.get(word)
-        if concept:
-            return (concept,)
         stem = self._stemmers[lang].stemWord(word)
-        concept = self.concepts.get(stem)
-        if concept:
-            return (concept,)
+        if lang not in self.ambiguous.get(word, ()):
+            concept = self.concepts.get(word)
+            # An inflected form meets its concept through the stem; a word that IS a bare stem
+            # ("fast" of "fastlege", "lag" of "lager", "over" of "overlege") is another word.
+            if not concept and stem != word:
+                concept = self.stem_concepts[lang].get(stem)
+            if concept:
+                return (concept,)
         self.surface.setdefault(stem, word)
         if depth < 2 and len(word) >= 2 * _MIN_PART + 1 and word.isalpha():
             split = self._split(word)
