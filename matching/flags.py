@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from pipeline.permit import MIN_EXTENT_PCT, permit_salary_status, threshold_for
+from pipeline.permit import MIN_EXTENT_PCT, salary_verdict, threshold_for
 
 DEADLINE_SOON_DAYS = 3
 
@@ -17,6 +17,7 @@ class Flags:
     permit_salary: str  # ok | below | unknown
     permit_threshold_nok: int | None
     permit_education: str | None  # the education the threshold was taken for
+    permit_reason: str  # why ok, below or unknown, in words
     extent_ok: bool | None
     english_ok: bool | None
     staffing_agency: bool
@@ -40,19 +41,21 @@ class Flags:
 
 
 def flags_for(listing: dict[str, Any], profile_degree: str | None, on: date) -> Flags:
-    """Flags of one `listings` row; the threshold is for the ad's education, else the profile's degree."""
+    """Flags of one `listings` row; the threshold is for the ad's education, else the profile's degree,
+    and a figure above both thresholds (or under both) decides without a degree."""
     education = listing.get("education")
     if threshold_for(education, on) is None:
         education = profile_degree
-    threshold = threshold_for(education, on)
+    verdict = salary_verdict(listing.get("salary_min_nok"), education, on)
     extent = listing.get("extent_pct")
     deadline = listing.get("application_deadline")
     if isinstance(deadline, datetime):
         deadline = deadline.date()
     return Flags(
-        permit_salary=permit_salary_status(listing.get("salary_min_nok"), education, on),
-        permit_threshold_nok=threshold,
-        permit_education=education if threshold is not None else None,
+        permit_salary=verdict.status,
+        permit_threshold_nok=verdict.threshold_nok,
+        permit_education=verdict.education,
+        permit_reason=verdict.reason,
         extent_ok=None if extent is None else extent >= MIN_EXTENT_PCT,
         english_ok=listing.get("english_ok"),
         staffing_agency=bool(listing.get("staffing_agency")),

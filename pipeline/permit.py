@@ -84,6 +84,53 @@ def permit_salary_status(salary_min: int | None, education: str | None, on: date
 
 
 @dataclass(frozen=True)
+class SalaryVerdict:
+    """The salary check as a person reasons it: which threshold could apply, and why the answer."""
+
+    status: PermitSalaryStatus
+    threshold_nok: int | None  # the threshold the verdict was taken against (None: unknown)
+    education: str | None  # the degree that threshold is for ("master"/"bachelor"), None if both
+    reason: str  # one phrase a user reads: why ok, below or unknown
+
+
+def salary_verdict(salary_min: int | None, education: str | None, on: date) -> SalaryVerdict:
+    """Whether the lower salary bound meets the threshold that could apply on a day.
+
+    `education` is the degree that applies (the ad's requirement, else the applicant's); when it is
+    neither master nor bachelor the answer still follows where the figure stands: at or above both
+    thresholds it is ok whatever the degree, under both it is below, between them it is unknown.
+    The lower bound decides because an employer may pay it.
+    """
+    row = threshold_row(on)
+    if row is None:
+        return SalaryVerdict("unknown", None, None, "no permit threshold is known for this date")
+    if salary_min is None:
+        return SalaryVerdict("unknown", None, None, "no salary stated")
+    level = (education or "").strip().lower()
+    if level in _DEGREES:
+        threshold = row.master_nok if level == "master" else row.bachelor_nok
+        status: PermitSalaryStatus = "ok" if salary_min >= threshold else "below"
+        word = "meets" if status == "ok" else "is below"
+        return SalaryVerdict(
+            status, threshold, level, f"NOK {salary_min:,} {word} the {level}'s threshold (NOK {threshold:,})"
+        )
+    high, low = max(row.master_nok, row.bachelor_nok), min(row.master_nok, row.bachelor_nok)
+    if salary_min >= high:
+        return SalaryVerdict(
+            "ok", high, None, f"NOK {salary_min:,} meets both thresholds, whatever the degree"
+        )
+    if salary_min < low:
+        return SalaryVerdict("below", low, None, f"NOK {salary_min:,} is below both thresholds (NOK {low:,})")
+    return SalaryVerdict(
+        "unknown",
+        None,
+        None,
+        f"NOK {salary_min:,} is between the bachelor's (NOK {low:,}) and master's (NOK {high:,}) thresholds "
+        "and the degree is unknown",
+    )
+
+
+@dataclass(frozen=True)
 class PermitRule:
     """One condition of the skilled-worker permit, worded for a user checking an offer."""
 

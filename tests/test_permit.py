@@ -78,3 +78,19 @@ def test_rules_cover_what_an_offer_check_walks_through() -> None:
     assert "80 %" in by_id["extent"].text
     assert "staffing agency" in by_id["concrete_employer"].text
     assert all(rule.source and rule.valid_from == date(2025, 9, 1) for rule in RULES)
+
+
+def test_salary_verdict_reasons_like_a_person() -> None:
+    from pipeline.permit import salary_verdict
+
+    on = date(2026, 12, 3)
+    # Issue 10: 800,000-880,000 with no degree named anywhere is above both thresholds: ok.
+    assert salary_verdict(800_000, None, on).status == "ok"
+    assert "whatever the degree" in salary_verdict(600_000, None, on).reason
+    assert salary_verdict(500_000, None, on).status == "below"
+    between = salary_verdict(550_000, None, on)
+    assert between.status == "unknown" and "degree is unknown" in between.reason
+    assert salary_verdict(None, "master", on).reason == "no salary stated"
+    assert salary_verdict(550_000, "bachelor", on).status == "ok"
+    assert salary_verdict(550_000, "master", on).status == "below"
+    assert salary_verdict(550_000, "vocational", on).status == "unknown"
