@@ -18,6 +18,7 @@ import numpy as np
 
 from matching.analyzer import Analyzer, default_analyzer
 from matching.cv import read_cv
+from matching.cv_facts import ranking_text, read_degree, read_years
 from matching.explain import explain
 from matching.flags import Flags, flags_for
 from matching.index import Analysed, analyse
@@ -29,7 +30,7 @@ from matching.store import candidates, load_run, save_run
 
 # Bump when the analyzer, its data files or the weights change: stored scores of different versions
 # are not comparable.
-SCORING_VERSION = "2026.11-bilingual-sections-3"
+SCORING_VERSION = "2026.12-bilingual-sections-unambiguous-4"
 # An ad in a place the profile names ranks as if it matched this much better.
 PLACE_BOOST = 1.15
 
@@ -103,18 +104,28 @@ def why_text(top: list[tuple[str, float]], missing: list[str], flags: Flags, sal
     parts = [f"shares {', '.join(t for t, _ in top[:4])}" if top else "shares few terms with the CV"]
     if missing:
         parts.append(f"ad also stresses {', '.join(missing[:3])}")
-    if flags.permit_salary == "ok":
-        parts.append(f"salary from NOK {salary_min:,} meets the {flags.permit_education} threshold")
-    elif flags.permit_salary == "below":
-        parts.append(
-            f"salary from NOK {salary_min:,} is below the {flags.permit_education} threshold "
-            f"(NOK {flags.permit_threshold_nok:,})"
-        )
-    else:
-        parts.append("permit salary unknown" + (" (no salary stated)" if salary_min is None else ""))
+    parts.append(f"permit salary {flags.permit_salary}: {flags.permit_reason}")
     if flags.extent_ok is False:
         parts.append("under 80 % of full time")
     return "; ".join(parts)
+
+
+def fill_from_cv(profile: Profile, cv_text: str, on: date) -> tuple[Profile, dict[str, str]]:
+    """The profile with its degree and years of experience read from the CV where it gives none, and
+    where each came from ("profile", "CV: <the line>", or "unknown"), for the report to say."""
+    used: dict[str, str] = {}
+    values = profile.to_dict()
+    for key, reader in (("degree", read_degree), ("years_experience", lambda t: read_years(t, on))):
+        if values[key] is not None:
+            used[key] = "profile"
+            continue
+        found = reader(cv_text)
+        if found is None:
+            used[key] = "unknown"
+        else:
+            values[key] = found.value
+            used[key] = f"CV: “{found.evidence}”"
+    return Profile(**values), used
 
 
 def run_match(
@@ -133,11 +144,13 @@ def run_match(
     """
     day = today(on)
     cv_path = Path(cv_path)
-    cv_text = read_cv(cv_path)
+    cv_raw = read_cv(cv_path)
     profile = load_profile(profile_path)
     if english_only and not profile.english_only:
         profile = Profile(**{**profile.to_dict(), "english_only": True})
     analyzer = default_analyzer()
+    cv_text = ranking_text(cv_raw)
+    profile, used = fill_from_cv(profile, cv_raw, day)
     listings = candidates(con)
     docs = [(x.get("title"), x.get("description")) for x in listings]
     analysed = cached_analysis(con, docs, SCORING_VERSION).analysed
@@ -168,7 +181,7 @@ def run_match(
         "on_date": day,
         "cv_file": cv_path.name,
         "cv_sha256": hashlib.sha256(cv_path.read_bytes()).hexdigest(),
-        "profile": profile.to_dict(),
+        "profile": {**profile.to_dict(), "used": used},
         "scoring_version": SCORING_VERSION,
         "candidates": len(listings),
         "filtered": len(listings) - len(kept),

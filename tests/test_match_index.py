@@ -13,6 +13,7 @@ import pytest
 from matching import index as index_module
 from matching.analyzer import Analyzer, default_analyzer
 from matching.cv import read_cv
+from matching.cv_facts import ranking_text
 from matching.index import ANALYSIS_FORMAT, Doc, analyse, build_index, index_from_weights
 from matching.index_cache import (
     KEEP_DAYS,
@@ -114,7 +115,7 @@ def scores_without_cache(con: duckdb.DuckDBPyConnection, cv: Path) -> dict[str, 
         "WHERE status = 'active' AND duplicate_of IS NULL ORDER BY listing_id"
     ).fetchall()
     index = index_from_weights(reference_weights([(t, d) for _, t, d in rows]))
-    scores = index.scores(index.query(cv_query_weights(read_cv(cv))))
+    scores = index.scores(index.query(cv_query_weights(ranking_text(read_cv(cv)))))
     return {r[0]: round(float(s), 4) for r, s in zip(rows, scores, strict=True)}
 
 
