@@ -89,8 +89,11 @@ _OTHER_WORD = (
     r"polish|german|french|spanish|lithuanian|russian|ukrainian|arabic|latvian|estonian|finnish|icelandic)"
 )
 
-NO = rf"\b{_NO_WORD}\b{_NOT_ADJ}"
-SC = rf"\b{_SC_WORD}\b{_NOT_ADJ}"
+# Not inside an address or a name joined by "-", "." or "@": "nordic-group.no", "post@norsk.no".
+_NOT_IN_ADDRESS_BEFORE = r"(?<![@.\-])"
+_NOT_IN_ADDRESS_AFTER = r"(?![-.@]\w)"
+NO = rf"{_NOT_IN_ADDRESS_BEFORE}\b{_NO_WORD}\b{_NOT_IN_ADDRESS_AFTER}{_NOT_ADJ}"
+SC = rf"{_NOT_IN_ADDRESS_BEFORE}\b{_SC_WORD}\b{_NOT_IN_ADDRESS_AFTER}{_NOT_ADJ}"
 EN = rf"\b{_EN_WORD}\b"
 NORDIC = rf"(?:{NO}|{SC})"
 _LANG = rf"(?:(?P<no>{NO})|(?P<sc>{SC})|(?P<en>{EN})|(?P<ot>\b{_OTHER_WORD}\b{_NOT_ADJ}))"
@@ -114,7 +117,9 @@ _DEMAND_WORDS = re.compile(
     r"prat\w*|forstå\w*|uttrykk\w*|formidl\w*|krav\w*|kreve[sr]?|påkrevd|nødvendig\w*|naudsynt|"
     r"forutsetning\w*|føresetnad\w*|må|fluent\w*|fluency|proficien\w*|required|requirement|must|"
     r"mandatory|essential|speak\w*|write|writing|written|spoken|oral|verbal\w*|communicat\w*|command|"
-    r"excellent|strong|native|good|level|nivå)\b"
+    r"excellent|strong|native|good|level|nivå|\w*talende|\w*speaking|\w*språklig|"
+    # the language used in the work itself: "Vi jobber på engelsk og norsk", "kan bruke svensk i arbeidet"
+    r"jobber|jobbar|arbeider|arbeidet|jobben|bruke|bruker|work|working)\b"
 )
 # A lone mention of English accepts it only where an English sentence demands English
 # ("Excellent written and spoken English is required"); "gode engelskkunnskaper" in a Norwegian ad
@@ -153,6 +158,11 @@ _NEED = (
     r"essential|a must|pre-?requisite|forutsetning|føresetnad)"
 )
 _NOT = r"(?:ikke|ikkje|not|no|never)"
+_ALSO_FINE = (
+    r"(?:(?:går|gjeld|gjelder|er|is|are|will|works?|do(?:es)?)\s+(?:\w+\s+)?(?:også|og|ogso|au|also|too|as well)\s+"
+    r"(?:fint|bra|greit|godt|ok|fine|do)\b|(?:also|too)\s+(?:fine|ok|accepted|works?)\b|"
+    r"(?:er|is)\s+(?:også|also)\s+(?:akseptert|accepted|godtatt))"
+)
 _DOC_NOUN = (
     r"\b(?:søknad\w*|cv|cv-en|attest\w*|vitnemål\w*|dokumentasjon\w*|dokument\w*|application\w*|"
     r"cover letter\w*|resumes?|résumé\w*|documents?|documentation|motivasjonsbrev\w*|søknadsbrev\w*|"
@@ -250,6 +260,20 @@ STATEMENT_RULES: tuple[Rule, ...] = (
         EXPLICIT,
         r"\b(?:who|som|that)\s+(?:do not|don't|does not|doesn't|cannot|can't|ikke|ikkje)\s+(?:yet\s+|ennå\s+|enno\s+)?"
         rf"(?:speak|snakker|snakkar|kan|know|have|har|beherske[rt]?)\s+(?:\w+\s+)?{NORDIC}",
+    ),
+    # Alternatives that "also do": "norsk – svensk eller dansk går også fint", "Norwegian (English also fine)".
+    # The whole phrase is one statement, so the Norwegian named first is not read again as a demand.
+    _rule(
+        "English also fine",
+        ENGLISH_OK,
+        EXPLICIT,
+        rf"(?:{NORDIC}\s*(?:[-–—,:;(]|\beller\b|\bor\b)?\s*)?(?:{_ANY}{_SEP})*{EN}(?:{_SEP}{_ANY})*\s*\)?\s+{_ALSO_FINE}",
+    ),
+    _rule(
+        "Scandinavian also fine",
+        SCANDINAVIAN_REQUIRED,
+        EXPLICIT,
+        rf"(?:{NO}\s*(?:[-–—,:;(]|\beller\b|\bor\b)?\s*)?{SC}(?:{_SEP}{SC})*\s*\)?\s+{_ALSO_FINE}",
     ),
     # Working language stated outright.
     _rule(
@@ -402,6 +426,8 @@ def clear_caches() -> None:
 
 _DASHES = re.compile(r"[\u2010-\u2012\u2212]")
 _WHITE = re.compile(r"[\s\u00a0\u202f]+")
+# A compound's shared ending left out after a hyphen: "norsk-/engelsktalende", "norsk- og engelskspråklig".
+_SUSPENDED_HYPHEN = re.compile(r"(\w)-(?=\s*(?:/|,|\bog\b|\beller\b|\band\b|\bor\b))")
 
 
 def normalise(sentence: str) -> str:
@@ -409,6 +435,7 @@ def normalise(sentence: str) -> str:
     text = sentence.lower()
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u00ad", "")
     text = _DASHES.sub("-", text)
+    text = _SUSPENDED_HYPHEN.sub(r"\1 ", text)
     return _WHITE.sub(" ", text)
 
 
@@ -416,27 +443,88 @@ def _mask(text: str, start: int, end: int) -> str:
     return text[:start] + _MASK * (end - start) + text[end:]
 
 
-def _list_statement(members: list[str], disjunction: bool) -> str | None:
-    """The requirement of a list of two or more languages, by its connective."""
-    if disjunction:
-        if "en" in members:
-            return ENGLISH_OK
-        if "sc" in members:
-            return SCANDINAVIAN_REQUIRED
-        return None  # "norsk eller polsk": a second foreign language, not English
-    if "no" in members:
-        return NORWEGIAN_REQUIRED
-    if "sc" in members:
-        return SCANDINAVIAN_REQUIRED
-    return None
+_CONJUNCTION = re.compile(r"\b(?:og|and|samt|både|both|as well as)\b|[&+]")
+
+
+_OR_WORD = re.compile(r"\b(?:eller|or|either|alternativt|alternatively)\b")
+
+
+def _connective(gap: str) -> str | None:
+    """ "or", "and" or None (a bare comma) between two languages; a word beats a slash, which may only join
+    fillers ("norsk skriftlig/muntlig, samt engelsk")."""
+    if _OR_WORD.search(gap):
+        return "or"
+    if _CONJUNCTION.search(gap):
+        return "and"
+    return "or" if "/" in gap else None
+
+
+def _groups(members: list[str], gaps: list[str]) -> list[set[str]]:
+    """The list's alternatives: "or" and "/" join languages into one group, "and" starts a new one.
+
+    A bare comma takes the connective that ends the list ("norsk, svensk eller dansk" is one group of
+    three; "Språk: norsk, engelsk" two groups). So "norsk/skandinavisk og engelsk" is two groups: one of
+    the Nordic languages, and English besides.
+    """
+    kinds: list[str | None] = [_connective(gap) for gap in gaps]
+    following: str = "and"
+    for i in range(len(kinds) - 1, -1, -1):
+        if kinds[i] is None:
+            kinds[i] = following
+        following = kinds[i] or following
+    groups: list[set[str]] = [{members[0]}]
+    for member, kind in zip(members[1:], kinds, strict=True):
+        if kind == "or":
+            groups[-1].add(member)
+        else:
+            groups.append({member})
+    return groups
+
+
+def _list_statement(members: list[str], gaps: list[str]) -> str | None:
+    """The requirement of a list of two or more languages: the strongest demand among its groups.
+
+    A group holding English accepts English; else one holding a Scandinavian language asks for one of
+    them; else one holding Norwegian asks for Norwegian. "norsk eller polsk" asks for neither.
+    """
+    groups = _groups(members, gaps)
+    demands: list[str] = []
+    for group in groups:
+        if "en" in group:
+            demands.append(ENGLISH_OK)
+        elif "sc" in group:
+            demands.append(SCANDINAVIAN_REQUIRED)
+        elif "no" in group:
+            demands.append(NORWEGIAN_REQUIRED)
+    if len(groups) > 1 and not any(group & {"no", "sc"} for group in groups):
+        return None  # "English and German": says nothing about a Nordic language
+    return max(demands, key=_DEMAND.__getitem__) if demands else None
+
+
+def _demanded(text: str, start: int, end: int) -> bool:
+    """Whether languages at text[start:end] are asked of the applicant, not merely mentioned.
+
+    Words of proficiency or demand nearby make them a demand ("Du må beherske norsk og engelsk"), and so
+    does a line too short to say anything else (a bullet: "Norsk og engelsk", "Skandinavisk språk").
+    "Tools used by pupils in Norwegian and Swedish schools" and "language models for the Nordic
+    languages" name languages without asking for them.
+    """
+    if _DEMAND_WORDS.search(text[max(0, start - _WINDOW) : end + _WINDOW]):
+        return True
+    rest = _WORD.findall(text[:start] + " " + text[end:])
+    return len([word for word in rest if not _LANGUAGE_NOUN.fullmatch(word)]) <= _BULLET_OTHER_WORDS
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+_BULLET_OTHER_WORDS = 1  # "Krav: norsk og engelsk"; "Nordic Subsea Systems AS" has three
 
 
 def _single_statement(kind: str, text: str, start: int, end: int) -> str | None:
-    """A lone mention counts only beside words of demand (a Scandinavian language also as a noun)."""
+    """A lone mention counts only beside words of demand, or as a bullet of its own."""
     window = text[max(0, start - _WINDOW) : end + _WINDOW]
     if kind == "no" and _DEMAND_WORDS.search(window):
         return NORWEGIAN_REQUIRED
-    if kind == "sc" and (_DEMAND_WORDS.search(window) or _LANGUAGE_NOUN.match(text, end + 1)):
+    if kind == "sc" and _demanded(text, start, end):
         return SCANDINAVIAN_REQUIRED
     if kind == "en" and _ENGLISH_DEMAND_WORDS.search(window):
         return ENGLISH_OK
@@ -470,9 +558,11 @@ def _statements(sentence: str) -> tuple[tuple[str, int, str], ...]:
         tokens = list(_LANG_RE.finditer(match.group()))
         kinds = [t.lastgroup or "" for t in tokens]
         if len(tokens) > 1:
+            if not _demanded(text, match.start(), match.end()):
+                continue
             gaps = [match.group()[a.end() : b.start()] for a, b in itertools.pairwise(tokens)]
             disjunction = any(_DISJUNCTION.search(gap) for gap in gaps)
-            requirement = _list_statement(kinds, disjunction)
+            requirement = _list_statement(kinds, gaps)
             name = "languages joined by or" if disjunction else "languages joined by and"
             if requirement is not None:
                 found.append((requirement, EXPLICIT, name))
@@ -620,4 +710,21 @@ def assess_language(text: str, work_language: list[str] | None = None, title: st
     `text` is the ad's plain text (title and body); `title`, when given, is left out of language
     identification because Norwegian ads often carry English job titles.
     """
-    return field_verdict(work_language) or text_verdict(text) or ad_language_verdict(text, title)
+    field = field_verdict(work_language)
+    if field is not None and field.requirement == ENGLISH_OK and _lists_a_nordic_language(work_language):
+        # Finn's fact row lists every language the ad names ("Arbeidsspråk: Norsk, Engelsk"); when the text
+        # asks for Norwegian as well ("norsk og engelsk", "Svært god i norsk"), the text is the statement.
+        stated = find_statements(text)
+        demands = [s for s in stated if s.strength == EXPLICIT and s.requirement != ENGLISH_OK]
+        if demands:
+            winner = _deciding(demands)
+            evidence = f"stated: {_quote(winner.sentence)}; overrides {field.evidence}"
+            return LanguageVerdict(winner.requirement, False, evidence)
+    return field or text_verdict(text) or ad_language_verdict(text, title)
+
+
+def _lists_a_nordic_language(work_language: list[str] | None) -> bool:
+    values = [
+        v for item in work_language or [] for v in re.split(r"\s*(?:,|/|;|\beller\b|\bor\b)\s*", item or "")
+    ]
+    return any(_field_language(v) in ("no", "sc") for v in values if v.strip())

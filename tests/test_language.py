@@ -274,3 +274,43 @@ def test_we_work_in_english() -> None:
     assert _requirement(text_verdict("In the lab we mostly work in English.")) == ENGLISH_OK
     assert _requirement(text_verdict("All project work is carried out in English.")) == ENGLISH_OK
     assert _requirement(text_verdict("Vi jobber på engelsk og norsk om hverandre.")) == NORWEGIAN_REQUIRED
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Du må snakke norsk – svensk eller dansk går også fint.", SCANDINAVIAN_REQUIRED),
+        ("Du må snakke norsk - engelsk går også fint.", ENGLISH_OK),
+        ("God munnleg og skriftleg kommunikasjon på norsk/skandinavisk og engelsk.", SCANDINAVIAN_REQUIRED),
+        ("Svært god i norsk skriftlig/ muntlig, samt engelsk skriftlig og muntlig.", NORWEGIAN_REQUIRED),
+        ("Vi søker deg som er norsk-/engelsktalende.", ENGLISH_OK),
+        ("Du er norsk- eller engelskspråklig.", ENGLISH_OK),
+        ("Norsk og engelsk", NORWEGIAN_REQUIRED),
+        ("Skandinavisk språk", SCANDINAVIAN_REQUIRED),
+    ],
+)
+def test_alternatives_groups_and_suspended_hyphens(text: str, expected: str) -> None:
+    """Issue 13: "X – Y går også fint" names alternatives; "/" binds tighter than "og"; "norsk-/engelsk…"."""
+    assert _requirement(text_verdict(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We build tools used by pupils in Norwegian and Swedish schools.",
+        "We train language models for the Nordic languages.",
+        "Nordic Subsea Systems AS (org. no. 912 345 678)",
+        "Kontakt Kari Nordmann, kari@nordic-group.no",
+    ],
+)
+def test_sentences_that_only_mention_languages_decide_nothing(text: str) -> None:
+    assert text_verdict(text) is None
+
+
+def test_a_text_demanding_norwegian_overrides_finns_fact_row() -> None:
+    """Finn's fact row names the languages the ad uses; a text that asks for Norwegian is the statement."""
+    verdict = assess_language("Du må beherske norsk og engelsk godt.", ["Norsk, Engelsk"])
+    assert verdict.requirement == NORWEGIAN_REQUIRED
+    assert verdict.evidence is not None and "overrides field Arbeidsspråk: Norsk, Engelsk" in verdict.evidence
+    relaxed = assess_language("Arbeidsspråket er engelsk, norsk er en fordel.", ["Norsk, Engelsk"])
+    assert relaxed.requirement == ENGLISH_OK
