@@ -12,7 +12,7 @@ from typing import Annotated  # noqa: E402
 
 import typer  # noqa: E402
 
-from flows.output import console, fail, render_rows  # noqa: E402
+from flows.output import ROW_FORMATS, console, fail, render_rows  # noqa: E402
 from pipeline.ingest import IngestError, IngestResult  # noqa: E402
 from warehouse import db  # noqa: E402
 from warehouse.db import WarehouseError  # noqa: E402
@@ -63,6 +63,8 @@ def sql(
     """Run read-only SQL on the warehouse. Example: fjordjobs sql "SELECT title FROM listings LIMIT 5"."""
     from flows.sqlcmd import ReadOnlyError, run_readonly, saved_query_params
 
+    if fmt not in ROW_FORMATS:
+        raise _die(f"unknown --format {fmt!r}; choose one of {', '.join(ROW_FORMATS)}")
     try:
         text = db.saved_query(saved) if saved else query
         if not text:
@@ -120,6 +122,11 @@ def crawl(
 
     if source not in SOURCES:
         raise _die(f"unknown source {source!r}; choose one of {', '.join(SOURCES)}")
+    if source == "finn" and not i_have_permission:
+        raise _die(
+            "Finn's terms forbid systematic collection without their written permission; "
+            "pass --i-have-permission only if you have it"
+        )
     if source == "jsonld" and not url:
         raise _die("the jsonld spider needs at least one --url (a career page, sitemap or site root)")
     loopback = bool(url) and all(u.startswith(("http://127.", "http://localhost")) for u in url or [])
@@ -164,6 +171,8 @@ def match(
 
     if fmt not in FORMATS:
         raise _die(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if top is not None and top < 1:
+        raise _die(f"--top must be 1 or more (the number of listings to keep), not {top}")
     if not cv.is_file():
         raise _die(f"no CV at {cv}")
     try:
@@ -360,5 +369,25 @@ cli_hunt.register(app)
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point: whatever goes wrong, the user reads one line, not a traceback.
+
+    Known errors are caught where they happen, with a message that says what to do; this is the net
+    under them, so a failure nobody foresaw still keeps the README's promise. Set FJORDJOBS_DEBUG=1
+    to see the traceback.
+    """
+    import os
+    import sys
+
+    try:
+        app()
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        fail("interrupted")
+        sys.exit(130)
+    except Exception as exc:
+        if os.environ.get("FJORDJOBS_DEBUG"):
+            raise
+        first = (str(exc).strip().splitlines() or [""])[0]
+        fail(f"{type(exc).__name__}: {first} (FJORDJOBS_DEBUG=1 shows where)")
+        sys.exit(1)

@@ -377,6 +377,11 @@ def hunt_export(
     db_path: DbOption = None,
 ) -> None:
     """Export applications (with history) and contacts (with touches) to CSV or XLSX."""
+    try:
+        export.guess_format(out, fmt)  # before the warehouse is opened: a bad --out changes nothing
+    except HuntError as exc:
+        fail(str(exc))
+        raise typer.Exit(1) from None
     with _warehouse(db_path) as con:
         counts = export.export(con, out, fmt)
     summary = ", ".join(f"{n} {name}" for name, n in counts.items())

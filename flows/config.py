@@ -88,11 +88,27 @@ class _Reader:
                 raise self.error(f"{prefix}{key}", f"unknown key (known: {', '.join(sorted(allowed))})")
 
 
+def read_utf8(path: Path, error: type[Exception]) -> str:
+    """The text of a file the user wrote, or `error` in one line saying where it is not UTF-8.
+
+    A configuration or profile saved as Latin-1 (`Tromsø` as byte 0xF8) is a common slip on Windows;
+    the user needs the line to fix, not a UnicodeDecodeError traceback.
+    """
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise error(
+            f"{path}:{line}: not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file as UTF-8"
+        ) from None
+
+
 def load_config(path: Path) -> Config:
     """Read and check a configuration file; relative paths are taken from the file's folder."""
     if not path.is_file():
         raise ConfigError(f"{path}: no such configuration file (write one with `fjordjobs init`)")
-    text = path.read_text(encoding="utf-8")
+    text = read_utf8(path, ConfigError)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -128,18 +144,35 @@ def load_config(path: Path) -> Config:
         if spider not in SOURCES:
             raise r.error(f"{prefix}spider", f"unknown spider {spider!r} (known: {', '.join(SOURCES)})")
         urls = tuple(r.get(table, "urls", list, [], prefix))
+        for url in urls:
+            if not isinstance(url, str) or not url.startswith(("http://", "https://")):
+                raise r.error(f"{prefix}urls", f"expected http:// or https:// URLs in quotes, got {url!r}")
         demo = r.get(table, "demo", bool, False, prefix)
         if spider == "jsonld" and not urls and not demo:
             raise r.error(f"{prefix}urls", "the jsonld spider needs at least one URL (or demo = true)")
+        max_pages = r.get(table, "max_pages", int, None, prefix)
+        if max_pages is not None and max_pages < 1:
+            raise r.error(
+                f"{prefix}max_pages", f"expected a whole number of pages, 1 or more, got {max_pages}"
+            )
+        enabled = r.get(table, "enabled", bool, True, prefix)
+        permission = r.get(table, "i_have_permission", bool, False, prefix)
+        if spider == "finn" and enabled and not demo and not permission:
+            raise r.error(
+                f"{prefix}enabled",
+                "Finn's terms forbid systematic collection without their written permission: set "
+                "i_have_permission = true only if you have it (the --i-have-permission of `fjordjobs crawl`), "
+                "else enabled = false",
+            )
         sources.append(
             SourceConfig(
                 name=name,
                 spider=spider,
-                enabled=r.get(table, "enabled", bool, True, prefix),
+                enabled=enabled,
                 urls=urls,
                 demo=demo,
-                i_have_permission=r.get(table, "i_have_permission", bool, False, prefix),
-                max_pages=r.get(table, "max_pages", int, None, prefix),
+                i_have_permission=permission,
+                max_pages=max_pages,
             )
         )
 
@@ -159,12 +192,15 @@ def load_config(path: Path) -> Config:
         profile_path = base / profile if profile else None
         if profile_path is not None and not profile_path.is_file():
             raise r.error(f"{prefix}profile", f"no such file: {profile_path}")
+        top = r.get(table, "top", int, 30, prefix)
+        if top < 1:
+            raise r.error(f"{prefix}top", f"expected the number of listings to keep, 1 or more, got {top}")
         profiles.append(
             ProfileConfig(
                 name=name,
                 cv=cv_path,
                 profile=profile_path,
-                top=r.get(table, "top", int, 30, prefix),
+                top=top,
                 english_only=r.get(table, "english_only", bool, False, prefix),
             )
         )

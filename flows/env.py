@@ -18,6 +18,10 @@ _DEFAULTS = {
     "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90",
     "PREFECT_LOGGING_LEVEL": "WARNING",
     "PREFECT_LOGGING_TO_API_WHEN_MISSING_FLOW": "ignore",
+    # fjordjobs reports a failed task itself, in one line (README: "Errors print one line"); Prefect's
+    # console handler would print the same failure first as a traceback. Its logs still reach the API
+    # (the UI of `prefect server start`), only the terminal copy is off.
+    "PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL": "CRITICAL",
 }
 
 

@@ -29,6 +29,9 @@ def _plain(value: Any) -> Any:
     return value
 
 
+ROW_FORMATS = ("table", "csv", "json")
+
+
 def render_rows(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str) -> str | Table:
     """Rows as a rich Table ("table"), CSV text or JSON text (a list of objects)."""
     if fmt == "csv":

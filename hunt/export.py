@@ -44,6 +44,11 @@ def guess_format(out: Path, fmt: str | None) -> str:
     chosen = fmt or ("xlsx" if out.suffix.lower() == ".xlsx" else "csv")
     if chosen not in FORMATS:
         raise HuntError(f"--format must be one of {', '.join(FORMATS)}, not {chosen!r}")
+    # A name like x.pdf or x.csv would get a folder of CSV files, or an XLSX under a wrong name.
+    wanted = ".xlsx" if chosen == "xlsx" else ""
+    if out.suffix.lower() != wanted and not (chosen == "csv" and out.is_dir()):
+        where = "a .xlsx file" if chosen == "xlsx" else "a folder (no file extension) for the CSV files"
+        raise HuntError(f"--out {out}: give {where}, e.g. --out hunt.xlsx or --out hunt-export/")
     return chosen
 
 

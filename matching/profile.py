@@ -48,6 +48,9 @@ def load_profile(path: Path | str | None) -> Profile:
         raise ProfileError(f"profile not found: {path}")
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        raise ProfileError(f"the profile {path}:{line} is not UTF-8 text; save it as UTF-8") from None
     except tomllib.TOMLDecodeError as exc:
         raise ProfileError(f"the profile {path.name} is not valid TOML: {exc}") from exc
     return profile_from_dict(data, source=path.name)
