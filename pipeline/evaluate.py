@@ -82,6 +82,18 @@ def to_record(item: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _produces(row: dict[str, Any], key: str) -> bool:
+    return key in row or (key == "occupation_level1" and "occupation_categories" in row)
+
+
+def _value(row: dict[str, Any], key: str) -> Any:
+    """The row's value for a labelled key; occupation level 1 may come as the row's category list."""
+    if key == "occupation_level1" and key not in row:
+        categories = row.get("occupation_categories") or []
+        return [c.get("level1") if isinstance(c, dict) else getattr(c, "level1", None) for c in categories]
+    return row.get(key)
+
+
 def _comparable(key: str, value: Any) -> Any:
     if isinstance(value, datetime):
         return value.isoformat()
@@ -106,10 +118,10 @@ def evaluate(directory: Path) -> list[FieldScore]:
         for key, want in (item.get("expected") or {}).items():
             score = scores.setdefault(key, FieldScore(key))
             score.items += 1
-            if row is not None and key not in row:
+            if row is not None and not _produces(row, key):
                 score.produced = False
                 continue
-            got = _comparable(key, row.get(key)) if row is not None else f"<quarantined: {error}>"
+            got = _comparable(key, _value(row, key)) if row is not None else f"<quarantined: {error}>"
             if got == want:
                 score.correct += 1
             else:

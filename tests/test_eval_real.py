@@ -122,3 +122,9 @@ def test_occupation_is_scored_on_the_first_category_of_a_listing() -> None:
     assert evaluate._comparable("occupation_level1", ["IT", "Kontor og økonomi"]) == "IT"
     assert evaluate._comparable("occupation_level1", []) is None
     assert evaluate._comparable("occupation_level1", "IT") == "IT"
+    row = {"occupation_categories": [{"level1": "Helse og sosial", "level2": "Sykepleier", "basis": "title"}]}
+    assert evaluate._produces(row, "occupation_level1")
+    assert (
+        evaluate._comparable("occupation_level1", evaluate._value(row, "occupation_level1"))
+        == "Helse og sosial"
+    )
