@@ -17,7 +17,7 @@ from pipeline.extent import parse_extent
 from pipeline.language import assess_language
 from pipeline.places import normalise_place
 from pipeline.salary import parse_salary
-from pipeline.text import html_to_text
+from pipeline.text import html_to_text, repair
 
 
 class RecordError(ValueError):
@@ -41,10 +41,23 @@ def _as_list(value: Any) -> list[str]:
 
 
 def _clean(value: Any) -> str | None:
+    """A field's text stripped, with mojibake already in the source repaired; None when empty."""
     if value is None:
         return None
-    text = str(value).strip()
+    text = repair(str(value).strip())
     return text or None
+
+
+def _places(value: Any) -> list[dict[str, Any]]:
+    """The extracted locations with their texts repaired ("TromsÃ¸" is Tromsø)."""
+    if not isinstance(value, list):
+        return []
+    return [
+        {key: repair(v) if isinstance(v, str) else v for key, v in place.items()}
+        if isinstance(place, dict)
+        else place
+        for place in value
+    ]
 
 
 def normalise_record(record: dict[str, Any], on: date) -> dict[str, Any]:
@@ -70,7 +83,7 @@ def normalise_record(record: dict[str, Any], on: date) -> dict[str, Any]:
     salary = parse_salary(
         full_text, fields.get("base_salary") or None, published.date() if published else None
     )
-    city, municipality, county = normalise_place(fields.get("locations") or [])
+    city, municipality, county = normalise_place(_places(fields.get("locations")))
     engagement = _clean(fields.get("engagement"))
     occupation = " / ".join(_as_list(fields.get("occupation"))) or None
     fetched_at = parse_timestamp(_clean(record.get("fetched_at"))) or datetime.now()

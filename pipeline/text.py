@@ -12,6 +12,7 @@ import html
 import re
 from functools import lru_cache
 
+import ftfy
 import lxml.html
 from lxml.etree import ParserError
 
@@ -24,15 +25,35 @@ _SPACES = re.compile(r"[ \t\u00a0\u202f\u2009\u200b]+")
 _ODD_SPACES = "\t\u00a0\u202f\u2009\u200b"  # the characters of _SPACES other than " "
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 _LOOKS_LIKE_HTML = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
+# Markup escaped as text ("&lt;br /&gt;&lt;h2&gt;", as NAV's import records carry it), wherever it starts.
+_ESCAPED_TAG = re.compile(
+    r"&lt;\s*/?\s*(?:p|br|div|li|ul|ol|h[1-6]|strong|b|i|em|span|a|table|tr|td)\b", re.I
+)
+# Tags left as literal text after one round of parsing: the markup was escaped twice.
+_LITERAL_TAG = re.compile(r"<\s*/?\s*(?:p|br|div|li|ul|ol|h[1-6]|strong|b|em|span|table|tr|td)\b[^>]*>", re.I)
+# UTF-8 read as Latin-1 or Windows-1252 ("TromsÃ¸", "â€“", "ï¿½"): no Norwegian or English text has these.
+_MOJIBAKE_SIGNS = ("Ã", "Â", "â€", "ï¿½")
+
+
+def repair(text: str) -> str:
+    """`text` with mojibake already in the source undone (ftfy), when it shows any sign of it.
+
+    Checking for the signs first costs nothing on clean text; ftfy itself takes about a millisecond
+    per ad. A character the source lost entirely ("ï¿½", the replacement character read as Latin-1)
+    comes back as "\ufffd", not as a guess.
+    """
+    if any(sign in text for sign in _MOJIBAKE_SIGNS):
+        return ftfy.fix_text(text, normalization="NFC")
+    return text
 
 
 def html_to_text(markup: str | None) -> str:
     """Plain text of an HTML fragment; block elements become line breaks. Plain text passes through."""
     if not markup:
         return ""
-    text = markup
-    if text.lstrip().startswith("&lt;"):
-        # Some ATS pages escape the HTML twice (NOTES.md §3): unescape once before parsing.
+    text = repair(markup)
+    if "&lt;" in text and _ESCAPED_TAG.search(text) and not _LOOKS_LIKE_HTML.search(text):
+        # Some ATS pages and NAV import records escape the HTML (NOTES.md §3): unescape once before parsing.
         text = html.unescape(text)
     if not _LOOKS_LIKE_HTML.search(text):
         return _tidy(html.unescape(text))
@@ -41,6 +62,8 @@ def html_to_text(markup: str | None) -> str:
         plain = lxml.html.fragment_fromstring(text, create_parent="div").text_content()
     except (ParserError, ValueError):
         plain = html.unescape(re.sub(r"<[^>]+>", " ", text))
+    if "<" in plain and _LITERAL_TAG.search(plain):
+        return html_to_text(plain)  # escaped twice inside real markup: its tags were text the first time
     return _tidy(plain)
 
 
