@@ -33,6 +33,7 @@ _MONTHS: dict[str, int] = {
 }  # fmt: skip
 _MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
 
+_ZONED = re.compile(r"\d[T ]\d{1,2}:\d{2}.*(?:Z|[+-]\d{2}:?\d{2})$")
 _ISO = re.compile(
     r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b"
 )
@@ -103,6 +104,10 @@ def parse_deadline(text: str | None, reference: date | None = None) -> date | No
     months = has_any(text, _MONTH_CUES)
     for m in _ISO.finditer(text) if "-" in text else ():
         d = _safe_date(int(m[1]), int(m[2]), int(m[3]))
+        if d and _ZONED.search(m.group()):
+            # "2018-12-01T23:00:00Z" is midnight of 2 December in Norway (HR-XML pushes, JSON-LD).
+            moment = parse_timestamp(m.group())
+            d = _oslo_date(moment) if moment else d
         if d:
             candidates.append((m.start(), d))
     for m in _NUMERIC.finditer(text) if "." in text or "/" in text else ():
@@ -180,6 +185,25 @@ def _oslo_date(moment: datetime) -> date:
         return moment.replace(tzinfo=UTC).astimezone(ZoneInfo("Europe/Oslo")).date()
     except ZoneInfoNotFoundError:
         return (moment + timedelta(hours=1)).date()
+
+
+# A career page that still answers but says the ad is closed: "This position is no longer active",
+# "Stillingen er ikke lenger aktiv". ("Fristen er utløpt" is left to the deadline date, as for every source.)
+_CLOSED_NOTICE = re.compile(
+    r"\b(?:this|the)\s+(?:position|job|role|vacancy|posting|ad)\s+is\s+no\s+longer\s+(?:active|available|open)|"
+    r"\bno\s+longer\s+accepting\s+applications|"
+    r"\b(?:stillingen|annonsen|jobben)\s+er\s+ikke\s+lenger\s+(?:aktiv|tilgjengelig|ledig|åpen)|"
+    r"\b(?:stillinga|annonsen)\s+er\s+ikkje\s+lenger\s+(?:aktiv|tilgjengeleg|ledig|open)",
+    re.IGNORECASE,
+)
+
+
+def closed_notice(text: str | None) -> str | None:
+    """The page's own words saying the ad is closed, or None."""
+    if not text or ("longer" not in text.lower() and "lenger" not in text.lower()):
+        return None
+    found = _CLOSED_NOTICE.search(text)
+    return found.group() if found else None
 
 
 def lifecycle_status(source_status: str, deadline: date | None, expires: datetime | None, on: date) -> str:

@@ -10,7 +10,13 @@ from datetime import date, datetime
 from typing import Any
 
 from pipeline.agency import is_staffing_agency
-from pipeline.dates import find_deadline_in_text, lifecycle_status, parse_deadline, parse_timestamp
+from pipeline.dates import (
+    closed_notice,
+    find_deadline_in_text,
+    lifecycle_status,
+    parse_deadline,
+    parse_timestamp,
+)
 from pipeline.education import required_education
 from pipeline.engagement import is_temporary
 from pipeline.extent import parse_extent
@@ -60,6 +66,15 @@ def _places(value: Any) -> list[dict[str, Any]]:
     ]
 
 
+def _source_status(record: dict[str, Any], description: str) -> str:
+    """The source's status, INACTIVE when the page itself says the ad is closed (it may still answer 200)."""
+    payload = record.get("payload")
+    page_text = payload.get("text") if isinstance(payload, dict) else None
+    if closed_notice(page_text if isinstance(page_text, str) else None) or closed_notice(description):
+        return "INACTIVE"
+    return str(record.get("status") or "ACTIVE")
+
+
 def normalise_record(record: dict[str, Any], on: date) -> dict[str, Any]:
     """The listings row for an ACTIVE landing record; raises RecordError for one that cannot be read."""
     lid = listing_id(record)
@@ -77,7 +92,11 @@ def normalise_record(record: dict[str, Any], on: date) -> dict[str, Any]:
 
     published = parse_timestamp(_clean(fields.get("published")))
     expires = parse_timestamp(_clean(fields.get("expires")))
-    deadline = parse_deadline(_clean(fields.get("application_due"))) or find_deadline_in_text(description)
+    # Year-less dates ("søknadsfrist 15. mars") are read near the day the ad was published, not today.
+    reference = published.date() if published else None
+    deadline = parse_deadline(_clean(fields.get("application_due")), reference) or find_deadline_in_text(
+        description, reference
+    )
 
     language = assess_language(full_text, _as_list(fields.get("work_language")) or None, title=title)
     salary = parse_salary(
@@ -114,7 +133,7 @@ def normalise_record(record: dict[str, Any], on: date) -> dict[str, Any]:
         "english_ok": language.english_ok,
         "language_requirement": language.requirement,
         "language_evidence": language.evidence,
-        "status": lifecycle_status(str(record.get("status") or "ACTIVE"), deadline, expires, on),
+        "status": lifecycle_status(_source_status(record, description), deadline, expires, on),
         "first_seen_at": fetched_at,
         "last_seen_at": fetched_at,
         "duplicate_of": None,

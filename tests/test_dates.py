@@ -129,3 +129,60 @@ def test_expiry_is_judged_by_the_day_in_norway() -> None:
 def test_bare_deadline_and_closing_date_labels() -> None:
     assert find_deadline_in_text("Deadline: 2026-12-03\nStart: January") == date(2026, 12, 3)
     assert find_deadline_in_text("Closing date: 4 January 2027.") == date(2027, 1, 4)
+
+
+def _nav_record(fields: dict[str, object], payload: dict[str, object] | None = None) -> dict[str, object]:
+    return {
+        "source": "jsonld",
+        "source_id": "d1",
+        "status": "ACTIVE",
+        "payload": payload or {},
+        "fields": fields,
+    }
+
+
+def test_year_less_deadline_takes_the_year_of_publication_not_of_today() -> None:
+    from pipeline.normalise import normalise_record
+
+    row = normalise_record(
+        _nav_record(
+            {"title": "Konsulent", "published": "2017-12-20T09:00:00+01:00", "application_due": "11. januar"}
+        ),
+        on=date(2026, 11, 21),
+    )
+    assert row["application_deadline"] == date(2018, 1, 11)
+    assert row["status"] == "expired"
+    in_text = normalise_record(
+        _nav_record(
+            {"title": "Konsulent", "published": "2018-01-02", "description": "Søknadsfrist: 26. januar"}
+        ),
+        on=date(2026, 11, 21),
+    )
+    assert in_text["application_deadline"] == date(2018, 1, 26)
+
+
+def test_a_deadline_given_as_a_utc_moment_is_the_day_in_norway() -> None:
+    assert parse_deadline("2018-12-01T23:00:00Z") == date(2018, 12, 2)
+    assert parse_deadline("2018-12-01T23:00:00+01:00") == date(2018, 12, 1)
+    assert parse_deadline("2018-12-01") == date(2018, 12, 1)
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "This position is no longer active",
+        "Stillingen er ikke lenger aktiv.",
+        "Stillinga er ikkje lenger open",
+    ],
+)
+def test_a_page_that_says_the_ad_is_closed_is_not_active(notice: str) -> None:
+    from pipeline.normalise import normalise_record
+
+    row = normalise_record(
+        _nav_record({"title": "Intern"}, {"text": f"Intern. {notice}. Apply today"}), on=date(2026, 11, 21)
+    )
+    assert row["status"] == "inactive"
+    open_ad = normalise_record(
+        _nav_record({"title": "Intern"}, {"text": "We are hiring."}), on=date(2026, 11, 21)
+    )
+    assert open_ad["status"] == "active"
