@@ -7,7 +7,7 @@ export PREFECT_HOME := $(CURDIR)/.prefect
 export DO_NOT_TRACK := 1
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 
-.PHONY: install demo test lint typecheck pytest bench eval lock clean
+.PHONY: install demo test lint typecheck pytest bench eval lock clean screens
 
 install: $(STAMP)
 
@@ -26,7 +26,7 @@ lint: install
 	$(BIN)/ruff format --check .
 
 typecheck: install
-	$(BIN)/mypy spiders pipeline matching flows warehouse demo hunt benchmarks
+	$(BIN)/mypy spiders pipeline matching flows warehouse demo hunt benchmarks web
 
 pytest: install
 	$(BIN)/pytest -q
@@ -46,3 +46,7 @@ lock:
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache landing reports
+
+# Screenshots of every page of `fjordjobs web` (desktop and 390 px) into reports/screens/, for review by eye.
+screens: install
+	FJORDJOBS_SCREENS=1 $(BIN)/pytest -q tests/test_web_browser.py

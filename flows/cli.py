@@ -363,9 +363,10 @@ def serve(
 
 
 # --- sub-command registrations (other modules add their commands below this line) ---
-from flows import cli_hunt  # noqa: E402
+from flows import cli_hunt, cli_web  # noqa: E402
 
 cli_hunt.register(app)
+cli_web.register(app)
 
 
 def main() -> None:

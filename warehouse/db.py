@@ -119,7 +119,7 @@ def saved_query(name: str) -> str:
 
 
 def fetch_dicts(
-    con: duckdb.DuckDBPyConnection, query: str, params: list[Any] | None = None
+    con: duckdb.DuckDBPyConnection, query: str, params: list[Any] | dict[str, Any] | None = None
 ) -> list[dict[str, Any]]:
     """Run a query and return its rows as dicts keyed by column name."""
     cursor = con.execute(query, params or [])

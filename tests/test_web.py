@@ -1,0 +1,179 @@
+"""The local page: what it shows, what a click does, and the guards a page on localhost needs."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from tests.test_match_support import DEV
+from tests.web_support import EVIL, client, make_warehouse, warehouse_held
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return make_warehouse(tmp_path / "w.duckdb")
+
+
+def _token(html: str) -> str:
+    found = re.search(r'name="csrf" value="([^"]+)"', html)
+    assert found, "the page has no form token"
+    return found.group(1)
+
+
+def _applications(db_path: Path) -> dict[str, str]:
+    con = duckdb.connect(str(db_path), read_only=True)
+    try:
+        return dict(con.execute("SELECT application_id, status FROM applications").fetchall())
+    finally:
+        con.close()
+
+
+def test_today_board_contacts_and_offer_pages_render(db_path: Path) -> None:
+    page = client(db_path)
+    for path, heading in [
+        ("/", "Today"),
+        ("/applications", "Applications"),
+        ("/contacts", "Contacts"),
+        ("/offer", "skilled-worker rules"),
+    ]:
+        response = page.get(path)
+        assert response.status_code == 200, path
+        assert heading in response.text
+
+
+def test_listing_page_shows_the_ad_with_its_evidence_marked_and_scraped_text_escaped(db_path: Path) -> None:
+    html = client(db_path).get(f"/listing/{EVIL['listing_id']}").text
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;Hacker" in html
+    assert "<img src=x" not in html and "&lt;img src=x onerror=alert(2)&gt;" in html
+    assert "<mark>Working language is English</mark>" in html
+    assert "&lt;b&gt;Bad&lt;/b&gt; AS" in html
+
+
+def test_unknown_listing_is_a_404_page(db_path: Path) -> None:
+    response = client(db_path).get("/listing/nav:nope")
+    assert response.status_code == 404 and "no such listing" in response.text
+
+
+def test_i_applied_then_move_to_interview_on_the_board(db_path: Path) -> None:
+    page = client(db_path)
+    listing_id = DEV["listing_id"]
+    token = _token(page.get(f"/listing/{listing_id}").text)
+    applied = page.post(
+        "/act/track",
+        data={"csrf": token, "listing_id": listing_id, "status": "applied", "next": "/applications"},
+    )
+    assert applied.status_code == 303 and applied.headers["location"] == "/applications"
+    assert _applications(db_path) == {listing_id: "applied"}
+    board = page.get("/applications").text
+    assert "interview →" in board
+    page.post(
+        "/act/track", data={"csrf": token, "listing_id": listing_id, "status": "interview", "next": "/"}
+    )
+    assert _applications(db_path) == {listing_id: "interview"}
+    board = page.get("/applications").text
+    assert 'id="col-interview">interview <span class="count">1</span>' in board
+    assert 'id="col-applied">applied <span class="count">0</span>' in board
+
+
+def test_a_post_without_the_token_changes_nothing(db_path: Path) -> None:
+    page = client(db_path)
+    response = page.post("/act/track", data={"listing_id": DEV["listing_id"], "status": "applied"})
+    assert response.status_code == 403
+    forged = page.post(
+        "/act/track", data={"csrf": "guess", "listing_id": DEV["listing_id"], "status": "applied"}
+    )
+    assert forged.status_code == 403
+    assert _applications(db_path) == {}
+
+
+def test_another_host_header_is_refused(db_path: Path) -> None:
+    response = client(db_path).get("/", headers={"host": "attacker.example:8765"})
+    assert response.status_code == 421
+
+
+def test_redirects_stay_on_the_site(db_path: Path) -> None:
+    page = client(db_path)
+    token = _token(page.get("/contacts").text)
+    response = page.post(
+        "/act/track",
+        data={"csrf": token, "listing_id": DEV["listing_id"], "status": "saved", "next": "//evil.example/"},
+    )
+    assert response.headers["location"] == "/"
+
+
+def test_pages_load_nothing_from_another_origin(db_path: Path) -> None:
+    page = client(db_path)
+    for path in ["/", "/applications", "/contacts", "/offer", f"/listing/{DEV['listing_id']}"]:
+        response = page.get(path)
+        csp = response.headers["content-security-policy"]
+        assert "default-src 'none'" in csp and "script-src 'self'" in csp
+        html = response.text
+        # Only the "open the original ad" link may point elsewhere; nothing is fetched from elsewhere.
+        assert not re.search(r'(src|srcset|action)="(https?:)?//', html), path
+        for link in re.findall(r'<link[^>]+href="([^"]+)"', html):
+            assert link.startswith("/"), (path, link)
+
+
+def test_a_click_while_the_daily_run_holds_the_warehouse_is_kept_and_applied_after(db_path: Path) -> None:
+    page = client(db_path)
+    token = _token(page.get("/contacts").text)
+    with warehouse_held(db_path):
+        response = page.post(
+            "/act/track",
+            data={"csrf": token, "listing_id": DEV["listing_id"], "status": "applied", "next": "/"},
+        )
+        assert response.status_code == 303
+        busy = page.get("/")
+        assert busy.status_code == 503
+        assert "The daily run is loading the warehouse" in busy.text
+        assert "1 click saved and waiting" in busy.text
+    site = page.app.state.site  # type: ignore[attr-defined]
+    assert site.journal.apply(wait=5) == 0
+    assert _applications(db_path) == {DEV["listing_id"]: "applied"}
+    assert not site.journal.path.exists()
+
+
+def test_followups_download_as_a_calendar(db_path: Path) -> None:
+    page = client(db_path)
+    token = _token(page.get("/contacts").text)
+    page.post(
+        "/act/track", data={"csrf": token, "listing_id": DEV["listing_id"], "status": "applied", "next": "/"}
+    )
+    response = page.get("/followups.ics")
+    assert response.headers["content-type"].startswith("text/calendar")
+    assert "BEGIN:VEVENT" in response.text and "status" in response.text.lower()
+
+
+def test_offer_check_shows_each_rule_with_its_outcome(db_path: Path) -> None:
+    html = (
+        client(db_path)
+        .get(
+            "/offer",
+            params={"salary": "500000", "education": "master", "percent": "100", "employer": "Equinor ASA"},
+        )
+        .text
+    )
+    assert html.count("<tr class=") >= 3
+    assert '<tr class="fail">' in html  # 500,000 is below the master's threshold
+
+
+def test_shortlist_reads_the_stored_ranking_and_sorts_it(db_path: Path) -> None:
+    from web.server import rank
+
+    page = client(db_path)
+    assert "No ranking yet" in page.get("/shortlist").text
+    cv = Path(__file__).parent / "fixtures" / "cv" / "cv.txt"
+    assert rank(db_path, cv, None) >= 1
+    html = page.get("/shortlist").text
+    assert "against <code>cv.txt</code>" in html
+    titles = re.findall(r'<td class="title"><a href="/listing/([^"]+)"', html)
+    assert titles[0] == DEV["listing_id"]  # the Python developer's CV ranks the backend role first
+    by_salary = re.findall(
+        r'<td class="title"><a href="/listing/([^"]+)"', page.get("/shortlist?sort=salary").text
+    )
+    assert by_salary[0] == DEV["listing_id"]  # NOK 650,000, the highest stated
+    assert sorted(by_salary) == sorted(titles)
