@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -23,6 +22,7 @@ import duckdb
 import orjson
 import pyarrow as pa
 
+from pipeline.contact_purge import purge_contacts
 from pipeline.dates import parse_timestamp, today
 from pipeline.dedup import find_duplicates, in_shared_blocks
 from pipeline.health import HealthVerdict, assess_health
@@ -406,7 +406,7 @@ def _load(con: duckdb.DuckDBPyConnection, batch: _Batch, result: IngestResult, o
         con.execute(db.sql("deactivate"))
         after = con.execute("SELECT count(*) FROM listings WHERE status = 'inactive'").fetchone()
         result.deactivated = (after[0] if after else 0) - (before[0] if before else 0)
-        _purge_contacts(con)
+        purge_contacts(con)
         con.execute(db.sql("insert_quarantine"))
         for source, key, value in batch.state:
             con.execute(db.sql("upsert_state"), [source, key, value, _utc_naive(None)])
@@ -418,21 +418,6 @@ def _load(con: duckdb.DuckDBPyConnection, batch: _Batch, result: IngestResult, o
             # After a failed statement DuckDB refuses everything until ROLLBACK; let the real error surface.
             with contextlib.suppress(duckdb.Error):
                 con.unregister(name)
-
-
-def _strip_contacts(value: Any) -> Any:
-    """The payload without any `contactList` (NAV's contact persons), at any depth."""
-    if isinstance(value, dict):
-        return {k: _strip_contacts(v) for k, v in value.items() if k != "contactList"}
-    if isinstance(value, list):
-        return [_strip_contacts(v) for v in value]
-    return value
-
-
-def _purge_contacts(con: duckdb.DuckDBPyConnection) -> None:
-    for lid, content_hash, payload in con.execute(db.sql("raw_with_contacts")).fetchall():
-        cleaned = _strip_contacts(json.loads(payload))
-        con.execute(db.sql("replace_raw_payload"), [_canonical(cleaned), lid, content_hash])
 
 
 def _mark_duplicates(con: duckdb.DuckDBPyConnection) -> None:

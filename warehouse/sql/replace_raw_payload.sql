@@ -1,1 +1,0 @@
-UPDATE raw_listings SET payload = ?::JSON WHERE listing_id = ? AND content_hash = ?;

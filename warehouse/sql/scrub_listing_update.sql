@@ -1,0 +1,1 @@
+UPDATE listings SET description = ?, salary_text = ?, language_evidence = ? WHERE listing_id = ?;

@@ -1,0 +1,2 @@
+-- Quarantined records of one ad (its source id appears in the payload text).
+SELECT quarantine_id, payload FROM quarantine WHERE contains(payload, ?);

@@ -1,0 +1,1 @@
+UPDATE quarantine SET payload = ? WHERE quarantine_id = ?;
