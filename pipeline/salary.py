@@ -23,6 +23,7 @@ from typing import Any
 from pipeline import pay_scale
 from pipeline.cues import cue_words, fold, holds_any
 from pipeline.salary_amounts import PAY_SCALE, AmountGroup, groups, mask, mask_pay_scale
+from pipeline.salary_currency import ROUGH_NOK_RATE, currency_of
 from pipeline.text import html_to_text, sentences
 
 HOURS_PER_YEAR = 1950  # 37.5 h × 52 weeks; shift work is 1,846, so hourly figures are approximate
@@ -150,6 +151,9 @@ class SalaryVerdict:
     text: str | None  # the words it was read from (the sentence or the span)
     basis: str | None  # "annual" | "monthly" | "hourly" | "structured" | "pay_scale:<date>" |
     #                    "by_agreement" | "competitive" | "tariff" | None
+    currency: str | None = None  # "NOK" with figures in kroner; "USD", "EUR", ... for pay in another currency
+    min_amount: int | None = None  # annual, in `currency` (equal to min_nok for NOK)
+    max_amount: int | None = None
 
 
 NO_SALARY = SalaryVerdict(None, None, None, None)
@@ -164,14 +168,22 @@ def parse_salary(
     picks the pay-scale table in force when the ad states lønnstrinn.
     """
     structured = _from_structured(base_salary) if base_salary else None
-    if structured is not None:
+    if structured is not None and structured.currency == "NOK":
         return structured
+    # A baseSalary in another currency yields to kroner stated in the text (the page's own Norwegian figure).
+    from_text = _from_text(text, published)
+    if structured is not None and from_text.min_nok is None and from_text.max_nok is None:
+        return structured
+    return from_text
+
+
+def _from_text(text: str, published: date | None) -> SalaryVerdict:
     if not text or not mentions_pay(text):
         return NO_SALARY
     wording: SalaryVerdict | None = None
     for sentence in _salary_sentences(text if _already_plain(text) else html_to_text(text)):
         verdict = _from_sentence(sentence, published)
-        if verdict.min_nok is not None or verdict.max_nok is not None:
+        if verdict.min_amount is not None or verdict.max_amount is not None:
             return verdict
         if wording is None and verdict.basis is not None:
             wording = verdict
@@ -297,12 +309,14 @@ def _from_sentence(sentence: str, published: date | None) -> SalaryVerdict:
         first_step = int(steps.group(1))
         priced = pay_scale.annual_for_steps(first_step, int(steps.group(2) or first_step), published)
         if priced is not None:
-            return SalaryVerdict(priced[0], priced[1], sentence, priced[2])
+            return SalaryVerdict(priced[0], priced[1], sentence, priced[2], "NOK", priced[0], priced[1])
         masked = mask_pay_scale(masked)
     amounts = _read_amounts(masked)
     if amounts:
-        low, high, period = amounts
-        return SalaryVerdict(low, high, sentence, period)
+        low, high, period, currency = amounts
+        if currency != "NOK":  # pay in another currency: kept with it, never as NOK
+            return SalaryVerdict(None, None, sentence, period, currency, low, high)
+        return SalaryVerdict(low, high, sentence, period, "NOK", low, high)
     return SalaryVerdict(None, None, sentence, _wording(sentence, bool(steps)))
 
 
@@ -319,18 +333,20 @@ def _wording(sentence: str, has_steps: bool) -> str | None:
     return None
 
 
-def _read_amounts(masked: str) -> tuple[int | None, int | None, str] | None:
-    """The salary among the amounts of one masked sentence; a stated annual figure wins."""
+def _read_amounts(masked: str) -> tuple[int | None, int | None, str, str] | None:
+    """The salary among the amounts of one masked sentence, with its currency; a stated annual figure wins."""
     found = groups(masked)
-    readings: list[tuple[int | None, int | None, str]] = []
+    readings: list[tuple[int | None, int | None, str, str]] = []
     for i, group in enumerate(found):
         prev_end = found[i - 1].end if i else 0
         next_start = found[i + 1].start if i + 1 < len(found) else len(masked)
         back = masked[max(prev_end, group.start - 70) : group.start]
         ahead = masked[group.end : min(next_start, group.end + 50)]
-        reading = _annualise(group, _cue(back, ahead), _period(back, ahead))
+        currency = currency_of(masked, group.start, group.end) or "NOK"
+        rate = ROUGH_NOK_RATE.get(currency, Decimal(1))
+        reading = _annualise(group, _cue(back, ahead), _period(back, ahead), rate)
         if reading is not None:
-            readings.append(reading)
+            readings.append((*reading, currency))
     if not readings:
         return None
     return min(readings, key=lambda r: _ANNUAL_FIRST[r[2]])
@@ -397,12 +413,15 @@ def _period(back: str, ahead: str) -> str | None:
 
 
 def _annualise(
-    group: AmountGroup, cue: str | None, stated: str | None
+    group: AmountGroup, cue: str | None, stated: str | None, rate: Decimal = Decimal(1)
 ) -> tuple[int | None, int | None, str] | None:
-    """Annual (min, max, basis) for an amount group, or None when it is not plausibly this job's pay."""
+    """Annual (min, max, basis) for an amount group, or None when it is not plausibly this job's pay.
+
+    `rate` (NOK per unit of the amount's currency) only scales the checks: the figures stay as written.
+    """
     if cue == "decoy" or (cue is None and not group.marked):
         return None
-    values = [v for v in (group.low, group.high) if v is not None]
+    values = [v * rate for v in (group.low, group.high) if v is not None]
     if not values:
         return None
     period = stated or _infer_period(max(values))
@@ -439,8 +458,10 @@ def _plausible(values: list[Decimal], period: str, stated: bool) -> bool:
 def _from_structured(base_salary: dict[str, Any]) -> SalaryVerdict | None:
     """JSON-LD MonetaryAmount (flattened as in docs/records.md) as a verdict, or None to fall back to text."""
     currency = str(base_salary.get("currency") or "NOK").strip().upper()
-    if currency not in ("NOK", "KR"):
-        return None
+    currency = "NOK" if currency == "KR" else currency
+    rate = Decimal(1) if currency == "NOK" else ROUGH_NOK_RATE.get(currency)
+    if rate is None:
+        return None  # a currency we cannot even size: the text may say more
     low = _number(base_salary.get("min"))
     high = _number(base_salary.get("max"))
     value = _number(base_salary.get("value"))
@@ -449,7 +470,7 @@ def _from_structured(base_salary: dict[str, Any]) -> SalaryVerdict | None:
     if low is None and high is None:
         return None
     unit = str(base_salary.get("unit") or "").strip().upper()
-    known = [v for v in (low, high) if v is not None]
+    known = [v * rate for v in (low, high) if v is not None]  # sized in kroner for the checks only
     if unit in _UNIT_PERIOD:
         period, factor = _UNIT_PERIOD[unit]
     elif unit:
@@ -469,9 +490,10 @@ def _from_structured(base_salary: dict[str, Any]) -> SalaryVerdict | None:
     annual_low = int(low * factor) if low is not None else None
     annual_high = int(high * factor) if high is not None else None
     shown = "–".join(str(v) for v in (low, high) if v is not None) if low != high else str(low)
-    return SalaryVerdict(
-        annual_low, annual_high, f"baseSalary {currency} {shown} per {unit or '?'}", "structured"
-    )
+    text = f"baseSalary {currency} {shown} per {unit or '?'}"
+    if currency != "NOK":
+        return SalaryVerdict(None, None, text, "structured", currency, annual_low, annual_high)
+    return SalaryVerdict(annual_low, annual_high, text, "structured", "NOK", annual_low, annual_high)
 
 
 def _number(raw: object) -> Decimal | None:

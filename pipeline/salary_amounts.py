@@ -89,10 +89,12 @@ _SUFFIX_SCALE = {
 }
 _SUFFIX_SCALE |= {"million": 1_000_000, "mln": 1_000_000, "milliard": 10**9, "milliarder": 10**9}
 _SUFFIX_SCALE |= {"mrd": 10**9, "billion": 10**9, "bn": 10**9}
-_CURRENCY_BEFORE = re.compile(r"(?:\bkr\.?|\bnok|\bkroner)\s*:?\s*$", _I)
-_CURRENCY_AFTER = re.compile(r"^\s*(?:kr\b|kr\.|nok\b|kroner\b|,-)", _I)
+_CURRENCY_BEFORE = re.compile(r"(?:\bkr\.?|\bnok|\bkroner|[$€£]|\b(?:usd|eur|gbp|sek|dkk|chf))\s*:?\s*$", _I)
+_CURRENCY_AFTER = re.compile(r"^\s*(?:kr\b|kr\.|nok\b|kroner\b|,-|[€£]|(?:usd|eur|gbp|sek|dkk|chf)\b)", _I)
+# A currency may stand on either side of the range's dash: "$120k – $150k", "EUR 60 000 - EUR 70 000".
+_GAP_CURRENCY = r"(?:kr\.?|nok|kroner|,-|[$€£]|usd|eur|gbp|sek|dkk|chf)"
 _RANGE_GAP = re.compile(
-    r"^\s*(?:(?:kr\.?|nok|kroner|,-)\s*)?(?:-|–|—|til|to|(?:og\s+|and\s+)?(?:opp ?til|up to|inntil))\s*(?:(?:kr\.?|nok)\s*)?$",
+    rf"^\s*(?:{_GAP_CURRENCY}\s*)?(?:-|–|—|til|to|(?:og\s+|and\s+)?(?:opp ?til|up to|inntil))\s*(?:{_GAP_CURRENCY}\s*)?$",
     _I,
 )
 _AND_GAP = re.compile(r"^\s*(?:(?:kr\.?|nok|kroner|,-)\s*)?(?:og|and)\s*(?:(?:kr\.?|nok)\s*)?$", _I)

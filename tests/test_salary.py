@@ -138,7 +138,9 @@ def test_the_salary_is_read_from_html_and_the_sentence_is_kept() -> None:
         "<li>Lønn: 650 000 – 750 000 kr</li><li>Søknadsfrist 15.12.2026</li></ul>"
     )
     verdict = parse_salary(html, published=PUBLISHED)
-    assert verdict == SalaryVerdict(650_000, 750_000, "Lønn: 650 000 – 750 000 kr", "annual")
+    assert verdict == SalaryVerdict(
+        650_000, 750_000, "Lønn: 650 000 – 750 000 kr", "annual", "NOK", 650_000, 750_000
+    )
 
 
 def test_a_label_line_joins_the_value_line() -> None:
@@ -431,3 +433,29 @@ def test_range_closed_by_and_up_to() -> None:
 def test_tusen_is_thousands() -> None:
     assert read("Lønn: 640–720 tusen kroner i året")[:2] == (640_000, 720_000)
     assert read("Årslønn rundt 700 tusen kroner")[:2] == (700_000, 700_000)
+
+
+@pytest.mark.parametrize(
+    ("text", "currency", "low", "high"),
+    [
+        ("Salary: $120k – $150k per year", "USD", 120_000, 150_000),
+        ("Salary: $120,000 - $150,000", "USD", 120_000, 150_000),
+        ("Salary EUR 60,000–70,000", "EUR", 60_000, 70_000),
+        ("Lønn SEK 45 000 per månad", "SEK", 540_000, 540_000),
+    ],
+)
+def test_pay_in_another_currency_is_kept_with_it_never_as_nok(
+    text: str, currency: str, low: int, high: int
+) -> None:
+    """Issue 13: "$120k – $150k" became NOK 150,000–150,000 (currency ignored, lower bound lost)."""
+    verdict = parse_salary(text)
+    assert (verdict.min_nok, verdict.max_nok) == (None, None)
+    assert (verdict.currency, verdict.min_amount, verdict.max_amount) == (currency, low, high)
+
+
+def test_a_foreign_base_salary_is_kept_unless_the_text_states_kroner() -> None:
+    usd = {"currency": "USD", "min": "120000", "max": "150000", "value": None, "unit": "YEAR"}
+    verdict = parse_salary("We offer great benefits.", usd)
+    assert (verdict.min_nok, verdict.currency, verdict.min_amount) == (None, "USD", 120_000)
+    kroner = parse_salary("Salary range 700 000 - 800 000 NOK.", usd)
+    assert (kroner.min_nok, kroner.max_nok, kroner.currency) == (700_000, 800_000, "NOK")
