@@ -37,9 +37,18 @@ _TEMPORARY_TEXT = re.compile(
     r"(?:assignment|contract|oppdrag(?:et)?|kontrakt(?:en)?)\b[^.\n]{0,40}?\b(?:for|på|i)\s+(?:\w+\s+)?"
     r"(?:\d+|one|two|three|four|six|nine|twelve|eighteen|ett|to|tre|fire|seks|ni|tolv|atten)\s+"
     r"(?:months?|years?|måneder|mnd|år)\b|"
-    r"(?:i|for)\s+en\s+periode\s+på\s+\d+\s+(?:måneder|mnd|år|uker))",
+    r"(?:i|for)\s+en\s+periode\s+på\s+\d+\s+(?:måneder|mnd|år|uker)|"
+    # A duration set for the post: "Bemanningen er satt til 6 mnd med mål om fast ansettelse",
+    # "Trainee (Heltid 12-24 mnd)", "varighet 18 måneder". (A probation period is not one: see _PROBATION.)
+    r"(?:er\s+satt\s+til|varighet(?:en)?(?:\s+er)?(?:\s+på)?|varer|lasting|duration(?:\s+of)?)\s*:?\s*"
+    r"(?:ca\.?\s+|inntil\s+|up\s+to\s+)?\d+(?:\s*[-–]\s*\d+)?\s*(?:mnd|måneder|månader|months?|år|years?|uker|weeks)\b|"
+    r"(?<=\()(?:heltid|deltid|full[- ]time|part[- ]time)?,?\s*\d+(?:\s*[-–]\s*\d+)?\s*(?:mnd|måneder|months?)\s*\)|"
+    # Medical internships are fixed-term training posts (18 months): turnuslege, LIS1.
+    r"turnuslege\w*|turnusstilling\w*|\blis\s?1\b)",
     re.I,
 )
+# "prøvetid på 6 måneder" states a probation, not a fixed term.
+_PROBATION = re.compile(r"prøvetid|prøvetida|probation|oppsigelsestid|notice\s+period", re.I)
 # "engasjement" as a post, not as "commitment": a duration, an end date or "ledig"/"%" next to it.
 _ENGASJEMENT_POST = re.compile(
     r"(?:ledig(?:e)?|\d+\s*%|et\s+\d+[- ]årig|midlertidig)\s+engasjement\b|"
@@ -77,6 +86,8 @@ def _first_text_signal(text: str) -> bool | None:
     """True/False for the first temporary or permanent signal in the text; None if there is none."""
     signals: list[tuple[int, bool]] = []
     for m in _TEMPORARY_TEXT.finditer(text):
+        if _PROBATION.search(text[max(0, m.start() - 40) : m.end()]):
+            continue
         signals.append((m.start(), True))
     for m in _ENGASJEMENT_POST.finditer(text):
         signals.append((m.start(), True))

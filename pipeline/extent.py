@@ -13,11 +13,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from decimal import ROUND_HALF_UP, Decimal
 
 from pipeline.cues import cue_words, finditer_at, fold, has_any, holds_any, start_words, word_starts
 
+# "57,4 % stilling" is a share too: the decimals are kept in group 3 and the share rounded to a whole number.
 _PERCENT = re.compile(
-    r"(?<![\d,.])(\d{1,3})(?:\s*(?:-|–|til|to)\s*(\d{1,3}))?\s*(?:%|prosent\b|percent\b|pct\b)", re.I
+    r"(?<![\d,.])(\d{1,3})(?:[,.](\d{1,2}))?(?:\s*(?:-|–|til|to)\s*(\d{1,3}))?\s*(?:%|prosent\b|percent\b|pct\b)",
+    re.I,
 )
 
 # Words that make a nearby percentage about something other than the job share.
@@ -93,13 +96,19 @@ def _labelled_shares(text: str, low: str | None) -> Iterator[re.Match[str]]:
     return finditer_at(_LABELLED_SHARE, text, word_starts(low, LABELLED_STARTS))
 
 
-def _position_percentages(text: str, need_context: bool) -> list[int]:
+def _whole(digits: str, decimals: str | None) -> int:
+    """A share as a whole number, half up: "57,4" is 57, "62,5" is 63."""
+    value = Decimal(f"{digits}.{decimals}") if decimals else Decimal(digits)
+    return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def _position_percentages(text: str, need_context: bool, title: str = "") -> list[int]:
     """Percentages in `text` that describe the job share, in order of appearance."""
     found: list[tuple[int, int]] = []
     folded = fold(text)
     for m in _percentages(text) if holds_any(folded, PERCENT_CUES) else ():
-        low = int(m[1])
-        if m[2] is not None and low > int(m[2]):
+        low = _whole(m[1], m[2])
+        if m[3] is not None and low > int(m[3]):
             continue
         if not 1 <= low <= 100:
             continue
@@ -110,7 +119,11 @@ def _position_percentages(text: str, need_context: bool) -> list[int]:
         before_near = _SENTENCE_END.split(before)[-1]
         if _NOT_EXTENT.search(after_near[:20]) or _NOT_EXTENT.search(before_near[-20:]):
             continue
-        if need_context and not (_EXTENT_WORD.search(after_near) or _EXTENT_WORD.search(before_near)):
+        # The job title beside the number names the post too: "Fritidskontakt, 20 %, tiltredelse januar".
+        beside_title = bool(title) and title in before_near.casefold()
+        if need_context and not (
+            _EXTENT_WORD.search(after_near) or _EXTENT_WORD.search(before_near) or beside_title
+        ):
             continue
         if _PAY_BASIS.search(before_near):
             continue
@@ -121,14 +134,21 @@ def _position_percentages(text: str, need_context: bool) -> list[int]:
     return [pct for _, pct in sorted(found)]
 
 
-def parse_extent(extent: str | None, employment_types: list[str], text: str) -> int | None:
-    """Job share 1-100, 100 for full time, None when unknown (e.g. "Deltid" with no percentage anywhere)."""
+def parse_extent(extent: str | None, employment_types: list[str], text: str, title: str = "") -> int | None:
+    """Job share 1-100, 100 for full time, None when unknown (e.g. "Deltid" with no percentage anywhere).
+
+    A percentage in the job title ("Fritidskontakt, 20 %") is the post's share: the title names the post.
+    """
     field = (extent or "").strip()
     if field:
         pcts = _position_percentages(field, need_context=False)
         if pcts:
             return pcts[0]
-    from_text = _position_percentages(text or "", need_context=True)
+    if title:
+        in_title = _position_percentages(title, need_context=False)
+        if in_title:
+            return in_title[0]
+    from_text = _position_percentages(text or "", need_context=True, title=title.strip().casefold())
     if from_text:
         return from_text[0]
     key = field.lower()

@@ -121,7 +121,7 @@ def normalise_record(record: dict[str, Any], on: date) -> dict[str, Any]:
         "published_at": published,
         "expires_at": expires,
         "application_deadline": deadline,
-        "extent_pct": parse_extent(_clean(fields.get("extent")), employment_types, full_text),
+        "extent_pct": parse_extent(_clean(fields.get("extent")), employment_types, full_text, title=title),
         "temporary": is_temporary(engagement, employment_types, full_text),
         "staffing_agency": is_staffing_agency(employer, full_text),
         "education": required_education(

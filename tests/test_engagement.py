@@ -105,3 +105,18 @@ def test_complete_ad_without_a_fixed_term_is_permanent() -> None:
     assert is_temporary(None, [], ad) is False
     assert is_temporary(None, [], "Vi søker en blid medarbeider til butikken.") is None
     assert is_temporary(None, [], ad + " Stillingen er et vikariat i ett år.") is True
+
+
+@pytest.mark.parametrize(
+    ("engagement", "text", "expected"),
+    [
+        ("Bemanning", "Bemanningen er satt til 6 mnd med mål om fast ansettelse.", True),
+        (None, "Trainee (Heltid 12-24 mnd)", True),
+        (None, "Oppdraget har en varighet på 18 måneder.", True),
+        (None, "Vi søker turnuslege (LIS1) fra 1. september.", True),
+        (None, "Fast stilling med prøvetid på 6 måneder.", False),
+    ],
+)
+def test_a_stated_duration_is_a_fixed_term(engagement: str | None, text: str, expected: bool) -> None:
+    """Issue 13: "Bemanningen er satt til 6 mnd med mål om fast ansettelse" read as permanent."""
+    assert is_temporary(engagement, [], text) is expected

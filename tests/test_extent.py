@@ -84,3 +84,18 @@ def test_abbreviation_before_the_share_keeps_its_context() -> None:
 def test_labelled_share_without_percent_sign() -> None:
     assert parse_extent(None, [], "Ansettelsesform: Fast\nStillingsprosent: 60\nArbeidssted: Bodø") == 60
     assert parse_extent(None, [], "Stillingsstørrelse: 100") == 100
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "expected"),
+    [
+        ("Kultur- og fritidsenheten har ledig stilling.", "Fritidskontakt, 20 %", 20),
+        ("Om oss.\nFritidskontakt, 20 %, tiltredelse januar 2018.", "Fritidskontakt", 20),
+        ("Vi har en 57,4 % stilling ledig.", "", 57),
+        ("Ledig 62,5% stilling som miljøterapeut.", "", 63),
+        ("Vi gir 1,5 % rabatt til ansatte.", "", None),
+    ],
+)
+def test_shares_in_titles_and_with_decimals(text: str, title: str, expected: int | None) -> None:
+    """Issue 13: "Fritidskontakt, 20 %" gave 100, "57,4 % stilling" gave nothing."""
+    assert parse_extent(None, [], text, title=title) == expected
