@@ -4,9 +4,9 @@ extent, English, staffing agency, temporary, deadline close."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
-from typing import Any
+from datetime import date
 
+from pipeline.listing import Listing
 from pipeline.permit import MIN_EXTENT_PCT, salary_verdict, threshold_for
 
 DEADLINE_SOON_DAYS = 3
@@ -40,25 +40,23 @@ class Flags:
         return out
 
 
-def flags_for(listing: dict[str, Any], profile_degree: str | None, on: date) -> Flags:
+def flags_for(listing: Listing, profile_degree: str | None, on: date) -> Flags:
     """Flags of one `listings` row; the threshold is for the ad's education, else the profile's degree,
     and a figure above both thresholds (or under both) decides without a degree."""
-    education = listing.get("education")
+    education = listing.education
     if threshold_for(education, on) is None:
         education = profile_degree
-    verdict = salary_verdict(listing.get("salary_min_nok"), education, on)
-    extent = listing.get("extent_pct")
-    deadline = listing.get("application_deadline")
-    if isinstance(deadline, datetime):
-        deadline = deadline.date()
+    verdict = salary_verdict(listing.salary_min_nok, education, on)
+    extent = listing.extent_pct
+    deadline = listing.application_deadline
     return Flags(
         permit_salary=verdict.status,
         permit_threshold_nok=verdict.threshold_nok,
         permit_education=verdict.education,
         permit_reason=verdict.reason,
         extent_ok=None if extent is None else extent >= MIN_EXTENT_PCT,
-        english_ok=listing.get("english_ok"),
-        staffing_agency=bool(listing.get("staffing_agency")),
-        temporary=bool(listing.get("temporary")),
+        english_ok=listing.english_ok,
+        staffing_agency=listing.staffing_agency,
+        temporary=bool(listing.temporary),
         deadline_soon=deadline is not None and 0 <= (deadline - on).days <= DEADLINE_SOON_DAYS,
     )

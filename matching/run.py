@@ -27,6 +27,7 @@ from matching.model import MatchRun
 from matching.profile import Profile, load_profile
 from matching.rank import cv_query_weights
 from matching.store import candidates, load_run, save_run
+from pipeline.listing import Listing
 
 # Bump when the analyzer, its data files or the weights change: stored scores of different versions
 # are not comparable.
@@ -45,13 +46,13 @@ def today(on: date | None = None) -> date:
 
 @dataclass(frozen=True)
 class Scored:
-    listing: dict[str, Any]
+    listing: Listing
     score: float
     weights: dict[str, float]
 
 
 def select_and_score(
-    listings: list[dict[str, Any]],
+    listings: list[Listing],
     cv_text: str,
     profile: Profile,
     analyzer: Analyzer,
@@ -63,7 +64,7 @@ def select_and_score(
     cache); without it the listings are analysed here. Either way the scores are the same.
     """
     if analysed is None:
-        analysed = analyse([(x.get("title"), x.get("description")) for x in listings])
+        analysed = analyse([(x.title, x.description) for x in listings])
     weights = analysed.weights()
     index = analysed.index()
     q = index.query(cv_query_weights(cv_text))
@@ -75,27 +76,27 @@ def select_and_score(
     for listing, w, score in zip(listings, weights, raw, strict=True):
         if not _passes(listing, w, profile, must, exclude):
             continue
-        where = {str(listing.get(k) or "").casefold() for k in ("city", "municipality", "county")}
+        where = {(p or "").casefold() for p in (listing.city, listing.municipality, listing.county)}
         boost = PLACE_BOOST if places & where else 1.0
         kept.append(Scored(listing, round(float(score) * boost, 4), w))
-    kept.sort(key=lambda s: (-s.score, s.listing["listing_id"]))
+    kept.sort(key=lambda s: (-s.score, s.listing.listing_id))
     return kept, q, index
 
 
 def _passes(
-    listing: dict[str, Any],
+    listing: Listing,
     weights: dict[str, float],
     profile: Profile,
     must: list[set[str]],
     exclude: list[set[str]],
 ) -> bool:
-    if profile.english_only and listing.get("english_ok") is not True:
+    if profile.english_only and listing.english_ok is not True:
         return False
     if any(terms and terms <= weights.keys() for terms in exclude):
         return False
     if any(terms and not terms <= weights.keys() for terms in must):
         return False
-    best_pay = listing.get("salary_max_nok") or listing.get("salary_min_nok")
+    best_pay = listing.salary_max_nok or listing.salary_min_nok
     return not (profile.min_salary_nok and best_pay is not None and best_pay < profile.min_salary_nok)
 
 
@@ -152,7 +153,7 @@ def run_match(
     cv_text = ranking_text(cv_raw)
     profile, used = fill_from_cv(profile, cv_raw, day)
     listings = candidates(con)
-    docs = [(x.get("title"), x.get("description")) for x in listings]
+    docs = [(x.title, x.description) for x in listings]
     analysed = cached_analysis(con, docs, SCORING_VERSION).analysed
     kept, q, index = select_and_score(listings, cv_text, profile, analyzer, analysed)
     shown = kept if top is None else kept[: max(top, 0)]
@@ -162,7 +163,7 @@ def run_match(
         exp = explain(index, q, s.weights, analyzer)
         rows.append(
             {
-                "listing_id": s.listing["listing_id"],
+                "listing_id": s.listing.listing_id,
                 "rank": rank,
                 "score": s.score,
                 "top_terms": exp.top_terms,
@@ -171,7 +172,7 @@ def run_match(
                 "permit_salary": flags.permit_salary,
                 "permit_threshold_nok": flags.permit_threshold_nok,
                 "extent_ok": flags.extent_ok,
-                "why": why_text(exp.top_terms, exp.missing_terms, flags, s.listing.get("salary_min_nok")),
+                "why": why_text(exp.top_terms, exp.missing_terms, flags, s.listing.salary_min_nok),
             }
         )
     run_id = uuid.uuid4().hex[:16]

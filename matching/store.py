@@ -10,12 +10,15 @@ import duckdb
 import pyarrow as pa
 
 from matching.model import MatchResult, MatchRun
-from warehouse.db import fetch_dicts, sql
+from pipeline.listing import COLUMNS, Listing, from_row
+from warehouse.db import expand, fetch_dicts, sql
 
 
-def candidates(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+def candidates(con: duckdb.DuckDBPyConnection) -> list[Listing]:
     """Active, non-duplicate listings, ordered by id (so equal scores rank the same every run)."""
-    return fetch_dicts(con, sql("match_candidates"))
+    cursor = con.execute(expand("match_candidates", COLUMNS))
+    names = [d[0] for d in cursor.description or []]
+    return [from_row(names, row) for row in cursor.fetchall()]
 
 
 def save_run(con: duckdb.DuckDBPyConnection, run: dict[str, Any], rows: Sequence[dict[str, Any]]) -> None:

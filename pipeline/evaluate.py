@@ -112,7 +112,7 @@ def evaluate(directory: Path) -> list[FieldScore]:
     scores: dict[str, FieldScore] = {}
     for file_name, item in load_items(directory):
         try:
-            row: dict[str, Any] | None = normalise_record(to_record(item), on=EVAL_DAY)
+            row: dict[str, Any] | None = normalise_record(to_record(item), on=EVAL_DAY).as_row()
         except RecordError as exc:
             row, error = None, str(exc)
         for key, want in (item.get("expected") or {}).items():

@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -26,45 +26,11 @@ from pipeline.contact_purge import purge_contacts
 from pipeline.dates import parse_timestamp, today
 from pipeline.dedup import find_duplicates, in_shared_blocks
 from pipeline.health import HealthVerdict, assess_health
+from pipeline.listing import COLUMNS, Listing, to_arrow
 from pipeline.normalise import RecordError, listing_id
 from pipeline.parallel import expect, normalise_many
 from warehouse import db
 
-LISTING_COLUMNS: dict[str, pa.DataType] = {
-    "listing_id": pa.string(),
-    "source": pa.string(),
-    "source_id": pa.string(),
-    "url": pa.string(),
-    "title": pa.string(),
-    "employer": pa.string(),
-    "description": pa.string(),
-    "city": pa.string(),
-    "municipality": pa.string(),
-    "county": pa.string(),
-    "published_at": pa.timestamp("us"),
-    "expires_at": pa.timestamp("us"),
-    "application_deadline": pa.date32(),
-    "extent_pct": pa.int32(),
-    "temporary": pa.bool_(),
-    "staffing_agency": pa.bool_(),
-    "education": pa.string(),
-    "salary_min_nok": pa.int32(),
-    "salary_max_nok": pa.int32(),
-    "salary_text": pa.string(),
-    "english_ok": pa.bool_(),
-    "language_requirement": pa.string(),
-    "language_evidence": pa.string(),
-    "status": pa.string(),
-    "first_seen_at": pa.timestamp("us"),
-    "last_seen_at": pa.timestamp("us"),
-    "engagement": pa.string(),
-    "sector": pa.string(),
-    "occupation": pa.string(),
-    "salary_basis": pa.string(),
-    "version_key": pa.string(),
-    "content_hash": pa.string(),
-    "normalised_at": pa.timestamp("us"),
-}
 RAW_COLUMNS: dict[str, pa.DataType] = {
     "listing_id": pa.string(),
     "run_id": pa.string(),
@@ -122,7 +88,7 @@ class IngestResult:
 @dataclass
 class _Batch:
     raw: list[dict[str, Any]] = field(default_factory=list)
-    listings: dict[str, dict[str, Any]] = field(default_factory=dict)
+    listings: dict[str, Listing] = field(default_factory=dict)
     inactive: dict[str, datetime] = field(default_factory=dict)
     quarantine: list[dict[str, Any]] = field(default_factory=list)
     state: list[tuple[str, str, str | None]] = field(default_factory=list)
@@ -238,7 +204,7 @@ def _take(
     run_id: str,
     now: datetime,
     number: int,
-    outcome: dict[str, Any] | str | None,
+    outcome: Listing | str | None,
     keys: _Keys | str | None,
 ) -> None:
     """File one parsed record; `outcome` is its normalised row, or the reason it could not be normalised;
@@ -297,11 +263,14 @@ def _take(
     fields = record.get("fields") or {}
     if not (fields.get("employer") and record.get("url")):
         batch.incomplete += 1
-    outcome.update(
-        first_seen_at=fetched_at, last_seen_at=fetched_at, content_hash=content_hash, normalised_at=now
-    )
     batch.inactive.pop(lid, None)
-    batch.listings[lid] = outcome
+    batch.listings[lid] = replace(
+        outcome,
+        first_seen_at=fetched_at,
+        last_seen_at=fetched_at,
+        content_hash=content_hash,
+        normalised_at=now,
+    )
 
 
 def _table(rows: list[dict[str, Any]], columns: dict[str, pa.DataType]) -> pa.Table:
@@ -383,7 +352,7 @@ def _load(con: duckdb.DuckDBPyConnection, batch: _Batch, result: IngestResult, o
     # The same record twice in one file (a spider re-emitting an overlap line) is one raw row.
     raw = list({(r["listing_id"], r["content_hash"]): r for r in batch.raw}.values())
     con.register("batch_raw", _table(raw, RAW_COLUMNS))
-    con.register("batch_listings", _table(listings, LISTING_COLUMNS))
+    con.register("batch_listings", to_arrow(listings))
     con.register(
         "batch_inactive",
         _table([{"listing_id": k, "fetched_at": v} for k, v in batch.inactive.items()], INACTIVE_COLUMNS),
@@ -391,15 +360,13 @@ def _load(con: duckdb.DuckDBPyConnection, batch: _Batch, result: IngestResult, o
     con.register("batch_quarantine", _table(batch.quarantine, QUARANTINE_COLUMNS))
     try:
         existing = {row[0]: row[1] for row in con.execute(db.sql("existing_versions")).fetchall()}
-        result.new_listings = sum(1 for r in listings if r["listing_id"] not in existing)
+        result.new_listings = sum(1 for x in listings if x.listing_id not in existing)
         result.updated = sum(
-            1
-            for r in listings
-            if r["listing_id"] in existing and existing[r["listing_id"]] != r["content_hash"]
+            1 for x in listings if x.listing_id in existing and existing[x.listing_id] != x.content_hash
         )
         con.execute(db.sql("load_raw"))
         step("raw_loaded")
-        con.execute(db.sql("merge_listings"))
+        con.execute(db.expand("merge_listings", COLUMNS))
         con.execute(db.sql("insert_versions"))
         step("listings_merged")
         before = con.execute("SELECT count(*) FROM listings WHERE status = 'inactive'").fetchone()

@@ -1,4 +1,4 @@
-"""One landing record in, one `listings` row out (the contract columns of DESIGN.md).
+"""One landing record in, one `Listing` out (declared in `pipeline/listing.py`).
 
 This module only composes: each field has its own small module (language, salary, extent, ...) so
 that a field's path is easy to follow and each rule set is tested on its own.
@@ -21,6 +21,7 @@ from pipeline.education import required_education
 from pipeline.engagement import is_temporary
 from pipeline.extent import parse_extent
 from pipeline.language import assess_language
+from pipeline.listing import Listing
 from pipeline.places import normalise_place
 from pipeline.salary import parse_salary
 from pipeline.text import html_to_text, repair
@@ -75,8 +76,8 @@ def _source_status(record: dict[str, Any], description: str) -> str:
     return str(record.get("status") or "ACTIVE")
 
 
-def normalise_record(record: dict[str, Any], on: date) -> dict[str, Any]:
-    """The listings row for an ACTIVE landing record; raises RecordError for one that cannot be read."""
+def normalise_record(record: dict[str, Any], on: date) -> Listing:
+    """The listing for an ACTIVE landing record; raises RecordError for one that cannot be read."""
     lid = listing_id(record)
     fields = record.get("fields")
     if not isinstance(fields, dict):
@@ -107,39 +108,38 @@ def normalise_record(record: dict[str, Any], on: date) -> dict[str, Any]:
     occupation = " / ".join(_as_list(fields.get("occupation"))) or None
     fetched_at = parse_timestamp(_clean(record.get("fetched_at"))) or datetime.now()
 
-    return {
-        "listing_id": lid,
-        "source": record["source"],
-        "source_id": str(record["source_id"]),
-        "url": _clean(record.get("url")),
-        "title": title,
-        "employer": employer,
-        "description": description,
-        "city": city,
-        "municipality": municipality,
-        "county": county,
-        "published_at": published,
-        "expires_at": expires,
-        "application_deadline": deadline,
-        "extent_pct": parse_extent(_clean(fields.get("extent")), employment_types, full_text, title=title),
-        "temporary": is_temporary(engagement, employment_types, full_text),
-        "staffing_agency": is_staffing_agency(employer, full_text),
-        "education": required_education(
+    return Listing(
+        listing_id=lid,
+        source=record["source"],
+        source_id=str(record["source_id"]),
+        url=_clean(record.get("url")),
+        title=title,
+        employer=employer,
+        description=description,
+        city=city,
+        municipality=municipality,
+        county=county,
+        published_at=published,
+        expires_at=expires,
+        application_deadline=deadline,
+        extent_pct=parse_extent(_clean(fields.get("extent")), employment_types, full_text, title=title),
+        temporary=is_temporary(engagement, employment_types, full_text),
+        staffing_agency=is_staffing_agency(employer, full_text),
+        education=required_education(
             full_text, title=title, stated=_clean(fields.get("education_requirements"))
         ),
-        "salary_min_nok": salary.min_nok,
-        "salary_max_nok": salary.max_nok,
-        "salary_text": salary.text,
-        "english_ok": language.english_ok,
-        "language_requirement": language.requirement,
-        "language_evidence": language.evidence,
-        "status": lifecycle_status(_source_status(record, description), deadline, expires, on),
-        "first_seen_at": fetched_at,
-        "last_seen_at": fetched_at,
-        "duplicate_of": None,
-        "engagement": engagement,
-        "sector": _clean(fields.get("sector")),
-        "occupation": occupation,
-        "salary_basis": salary.basis,
-        "version_key": _clean(record.get("version_key")),
-    }
+        salary_min_nok=salary.min_nok,
+        salary_max_nok=salary.max_nok,
+        salary_text=salary.text,
+        english_ok=language.english_ok,
+        language_requirement=language.requirement,
+        language_evidence=language.evidence,
+        status=lifecycle_status(_source_status(record, description), deadline, expires, on),
+        first_seen_at=fetched_at,
+        last_seen_at=fetched_at,
+        engagement=engagement,
+        sector=_clean(fields.get("sector")),
+        occupation=occupation,
+        salary_basis=salary.basis,
+        version_key=_clean(record.get("version_key")),
+    )

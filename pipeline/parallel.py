@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from pipeline.langid import ensure_loaded, load_in_background
+from pipeline.listing import Listing
 from pipeline.normalise import RecordError, normalise_record
 
 # Below this many records one process is faster than starting a pool.
@@ -41,7 +42,7 @@ def expect(count: int) -> None:
         load_in_background()
 
 
-def normalise_one(record: dict[str, Any], on: date) -> dict[str, Any] | str:
+def normalise_one(record: dict[str, Any], on: date) -> Listing | str:
     """The listings row, or the reason (a one-line string) the record cannot become one."""
     try:
         return normalise_record(record, on)
@@ -49,14 +50,14 @@ def normalise_one(record: dict[str, Any], on: date) -> dict[str, Any] | str:
         return str(exc) or type(exc).__name__
 
 
-def _normalise_chunk(args: tuple[list[dict[str, Any]], date]) -> list[dict[str, Any] | str]:
+def _normalise_chunk(args: tuple[list[dict[str, Any]], date]) -> list[Listing | str]:
     records, on = args
     return [normalise_one(r, on) for r in records]
 
 
 def normalise_many(
     records: list[dict[str, Any]], on: date, meanwhile: Callable[[], None] | None = None
-) -> list[dict[str, Any] | str]:
+) -> list[Listing | str]:
     """`normalise_one` for each record, in order, in parallel when the batch is large.
 
     `meanwhile` is the caller's own work (hashing, building raw rows); it runs in this process while the

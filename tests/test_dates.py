@@ -150,15 +150,15 @@ def test_year_less_deadline_takes_the_year_of_publication_not_of_today() -> None
         ),
         on=date(2026, 11, 21),
     )
-    assert row["application_deadline"] == date(2018, 1, 11)
-    assert row["status"] == "expired"
+    assert row.application_deadline == date(2018, 1, 11)
+    assert row.status == "expired"
     in_text = normalise_record(
         _nav_record(
             {"title": "Konsulent", "published": "2018-01-02", "description": "Søknadsfrist: 26. januar"}
         ),
         on=date(2026, 11, 21),
     )
-    assert in_text["application_deadline"] == date(2018, 1, 26)
+    assert in_text.application_deadline == date(2018, 1, 26)
 
 
 def test_a_deadline_given_as_a_utc_moment_is_the_day_in_norway() -> None:
@@ -181,8 +181,8 @@ def test_a_page_that_says_the_ad_is_closed_is_not_active(notice: str) -> None:
     row = normalise_record(
         _nav_record({"title": "Intern"}, {"text": f"Intern. {notice}. Apply today"}), on=date(2026, 11, 21)
     )
-    assert row["status"] == "inactive"
+    assert row.status == "inactive"
     open_ad = normalise_record(
         _nav_record({"title": "Intern"}, {"text": "We are hiring."}), on=date(2026, 11, 21)
     )
-    assert open_ad["status"] == "active"
+    assert open_ad.status == "active"

@@ -92,7 +92,7 @@ def test_every_ad_is_a_record_the_ingest_reads(item: dict) -> None:
     fields = item["fields"]
     assert fields["title"].strip() and fields["description"].strip()
     row = normalise_record(evaluate.to_record(item), on=evaluate.EVAL_DAY)
-    assert row["title"] == fields["title"].strip()
+    assert row.title == fields["title"].strip()
 
 
 def test_make_eval_reports_our_sets_and_the_real_set_apart(capsys: pytest.CaptureFixture[str]) -> None:

@@ -53,7 +53,7 @@ def test_listing_has_no_mojibake_in_title_employer_places_or_text() -> None:
         ),
         on=date(2026, 11, 21),
     )
-    assert row["title"] == "Sykepleier til Tromsø"
-    assert row["employer"] == "Universitetssykehuset Nord-Norge, Tromsø"
-    assert row["description"] == "Vi søker deg."
-    assert row["city"] == "Tromsø"
+    assert row.title == "Sykepleier til Tromsø"
+    assert row.employer == "Universitetssykehuset Nord-Norge, Tromsø"
+    assert row.description == "Vi søker deg."
+    assert row.city == "Tromsø"

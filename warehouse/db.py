@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
@@ -107,6 +107,32 @@ def sql(name: str) -> str:
     if not path.exists():
         raise WarehouseError(f"no SQL file named {name!r} in {SQL_DIR}")
     return path.read_text(encoding="utf-8")
+
+
+_MARKER = re.compile(r"\{\{(\w+)(?: except ([\w, ]+))?\}\}")
+
+
+def expand(name: str, columns: Sequence[str]) -> str:
+    """`warehouse/sql/<name>.sql` with its column markers filled from `columns` (a batch's columns).
+
+    A statement that copies a whole batch (the listings MERGE) names only the columns it treats
+    specially; the rest follow from the batch, whose columns follow from the declared type. Markers:
+    `{{columns}}` (`a, b`), `{{s_columns}}` (`s.a, s.b`), `{{set_from_s except x, y}}` (`a = s.a, ...`
+    for every column but x and y).
+    """
+
+    def fill(match: re.Match[str]) -> str:
+        kind, skip = match.group(1), {c.strip() for c in (match.group(2) or "").split(",") if c.strip()}
+        chosen = [c for c in columns if c not in skip]
+        if kind == "columns":
+            return ", ".join(chosen)
+        if kind == "s_columns":
+            return ", ".join(f"s.{c}" for c in chosen)
+        if kind == "set_from_s":
+            return ", ".join(f"{c} = s.{c}" for c in chosen)
+        raise WarehouseError(f"unknown marker {match.group(0)} in {name}.sql")
+
+    return _MARKER.sub(fill, sql(name))
 
 
 def saved_query(name: str) -> str:

@@ -1,0 +1,162 @@
+"""The normalised listing, declared once.
+
+`Listing` is what `normalise_record` returns, what the ingest loads into `listings`, and what the
+matcher and the reports read back. Everything that used to spell the columns out by hand follows from
+this declaration:
+
+- the Arrow schema of the load batch (`arrow_schema`, `to_arrow`);
+- the column lists of the load and its MERGE (`warehouse/sql/merge_listings.sql` is a template that
+  `warehouse.db.expand` fills with the batch's columns, so the SQL names no listing column it does not
+  treat specially);
+- the check that the migrations create the same columns with the same types (`tests/test_listing.py`
+  compares `duckdb_columns()` with `DESCRIBE listings`);
+- reading rows back as typed values (`from_row`).
+
+Adding a field: see `docs/adding-a-field.md`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import cache
+from typing import Any, Union, get_args, get_origin, get_type_hints
+
+import pyarrow as pa
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """One listing as normalised from a landing record: one row of `listings` (DESIGN.md's contract
+    columns first, then ours). Columns the warehouse maintains itself are in `WAREHOUSE_COLUMNS`."""
+
+    listing_id: str
+    """`source:source_id`, stable across crawls."""
+    source: str
+    """The spider's name: `nav`, `finn`, `jsonld`."""
+    source_id: str
+    """NAV's ad uuid, Finn's ad number, or the career page's URL."""
+    url: str | None
+    """The ad's own page (for career pages, the page the JSON-LD was read from)."""
+    title: str
+    employer: str | None
+    description: str | None
+    """Plain text (HTML removed)."""
+    city: str | None
+    municipality: str | None
+    county: str | None
+    published_at: datetime | None
+    expires_at: datetime | None
+    application_deadline: date | None
+    """None for "Snarest" and the like."""
+    extent_pct: int | None
+    """100 for full time; None if unknown."""
+    temporary: bool | None
+    """Vikariat, engasjement, fixed-term project; None where nothing says either way."""
+    staffing_agency: bool
+    """Posted by a staffing or recruitment agency for a client."""
+    education: str | None
+    """`master`, `bachelor`, `vocational`, `none`, or None (nothing asked)."""
+    salary_min_nok: int | None
+    """Annual NOK before tax; None if not stated."""
+    salary_max_nok: int | None
+    salary_text: str | None
+    """The words the salary was read from."""
+    english_ok: bool | None
+    """English accepted as working language."""
+    language_requirement: str | None
+    """`english_ok`, `norwegian_required`, `scandinavian_required`."""
+    language_evidence: str | None
+    """The phrase or signal that decided `language_requirement`."""
+    status: str
+    """`active`, `expired` or `inactive` on the day of normalising."""
+    first_seen_at: datetime
+    """When the record was fetched; the MERGE keeps the earliest."""
+    last_seen_at: datetime
+    engagement: str | None
+    """Fast, Vikariat, Engasjement, ... as the source says it."""
+    sector: str | None
+    occupation: str | None
+    """The source's categories joined by " / ", e.g. `IT / Utvikling`."""
+    salary_basis: str | None
+    """How the salary was read: `stated`, `monthly`, `hourly`, `pay_scale:2022-05-01`, ..."""
+    version_key: str | None
+    """NAV's sistEndret, or a hash of the page content (from the spider)."""
+    content_hash: str | None = None
+    """sha256 of the raw record (status, payload, fields); set by the ingest, which keys versions by it."""
+    normalised_at: datetime | None = None
+    """When the ingest normalised it; set by the ingest."""
+
+    def as_row(self) -> dict[str, Any]:
+        """Field name -> value, for the few readers that look fields up by name (the evaluation)."""
+        return {name: getattr(self, name) for name in COLUMNS}
+
+
+COLUMNS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Listing))
+"""The listing's columns in declaration order."""
+
+WAREHOUSE_COLUMNS: dict[str, str] = {
+    "duplicate_of": "VARCHAR",
+    "inactive_since": "TIMESTAMP",
+}
+"""Columns of `listings` that the warehouse maintains, not the normaliser: `duplicate_of` (set by the
+dedup after each load) and `inactive_since` (set when the source reports the ad gone)."""
+
+# Python type -> (Arrow type, DuckDB type). The only types a listing field may have.
+_TYPES: dict[type, tuple[pa.DataType, str]] = {
+    str: (pa.string(), "VARCHAR"),
+    int: (pa.int32(), "INTEGER"),
+    bool: (pa.bool_(), "BOOLEAN"),
+    datetime: (pa.timestamp("us"), "TIMESTAMP"),
+    date: (pa.date32(), "DATE"),
+}
+
+
+def _base_type(hint: Any) -> type:
+    """`X | None` -> X; a field must be one of `_TYPES` (a new type needs a line there)."""
+    if get_origin(hint) in (Union, types.UnionType):
+        args = [a for a in get_args(hint) if a is not type(None)]
+        if len(args) != 1:
+            raise TypeError(f"a listing field must be one type or None, not {hint}")
+        hint = args[0]
+    if hint not in _TYPES:
+        raise TypeError(f"no column type for a listing field of type {hint}")
+    found: type = hint
+    return found
+
+
+@cache
+def field_types() -> dict[str, type]:
+    """Field name -> its Python type (without `None`)."""
+    hints = get_type_hints(Listing)
+    return {name: _base_type(hints[name]) for name in COLUMNS}
+
+
+@cache
+def arrow_schema() -> pa.Schema:
+    """The Arrow schema of a batch of listings, as the load registers it."""
+    return pa.schema([(name, _TYPES[kind][0]) for name, kind in field_types().items()])
+
+
+def duckdb_columns() -> dict[str, str]:
+    """Column name -> DuckDB type: what the migrations must have created for `listings`."""
+    declared = {name: _TYPES[kind][1] for name, kind in field_types().items()}
+    return {**declared, **WAREHOUSE_COLUMNS}
+
+
+def to_arrow(listings: Sequence[Listing]) -> pa.Table:
+    """A batch of listings as an Arrow table (column by column: no dict per row)."""
+    schema = arrow_schema()
+    arrays = [
+        pa.array([getattr(x, name) for x in listings], type=schema.field(name).type) for name in COLUMNS
+    ]
+    return pa.Table.from_arrays(arrays, schema=schema)
+
+
+def from_row(columns: Sequence[str], row: Iterable[Any]) -> Listing:
+    """A `listings` row read back from DuckDB (any column order; warehouse-only columns are dropped)."""
+    values = dict(zip(columns, row, strict=True))
+    return Listing(**{name: values[name] for name in COLUMNS if name in values})
