@@ -25,6 +25,19 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+# Commands that start processes of their own (Prefect's server, spiders, workers): a watchdog ends
+# those if the command is killed (flows/orphans.py).
+SPAWNING = frozenset({"crawl", "ingest", "demo", "run", "serve"})
+
+
+@app.callback()
+def _start(ctx: typer.Context) -> None:
+    if ctx.invoked_subcommand in SPAWNING:
+        from flows.orphans import guard_children
+
+        guard_children()
+
+
 DbOption = Annotated[
     Path | None,
     typer.Option("--db", help="Warehouse file (default: $FJORDJOBS_DB, else warehouse/fjordjobs.duckdb)."),
