@@ -239,6 +239,9 @@ def extract_ad(page_html: str, url: str) -> FinnAd:
         "occupation": _split(facts.get("Stillingsfunksjon")) or ld.get("occupation") or [],
         "apply_url": urljoin(url, apply_url.strip()) if apply_url else ld.get("apply_url"),
         "position_count": facts.get("Antall stillinger") or _first(keys.get("job_positions")),
+        "start": facts.get("Tiltredelse") or ld.get("start"),
+        "employer_orgnr": ld.get("employer_orgnr"),
+        "remote": facts.get("Hjemmekontor") or ld.get("remote"),
     }
     roots = selector.xpath("//article") or selector.xpath("//main") or selector.xpath("//body")
     text_parts = roots[0].xpath(

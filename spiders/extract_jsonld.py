@@ -342,7 +342,27 @@ def posting_fields(posting: dict[str, Any], base_url: str) -> dict[str, Any]:
         "apply_url": _apply_url(posting, base_url),
         "position_count": _text(posting.get("totalJobOpenings")),
         "education_requirements": _education(posting.get("educationRequirements")),
+        "start": _text(posting.get("jobStartDate")),
+        "employer_orgnr": _organisation_id(organisation),
+        "remote": " ".join(t for t in (_text(v) for v in _as_list(posting.get("jobLocationType"))) if t)
+        or None,
     }
+
+
+def _organisation_id(organisation: Any) -> str | None:
+    """The hiring organisation's `taxID`, `vatID` or `identifier` as written (the pipeline checks it)."""
+    if not isinstance(organisation, dict):
+        return None
+    for key in ("taxID", "vatID", "identifier"):
+        value = organisation.get(key)
+        if isinstance(value, dict):
+            value = value.get("value")
+        if isinstance(value, list):
+            value = value[0] if value else None
+        text = _text(value)
+        if text:
+            return text
+    return None
 
 
 def page_text(selector: Selector) -> str:

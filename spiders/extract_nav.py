@@ -120,6 +120,15 @@ def entry_fields(entry: dict[str, Any]) -> dict[str, Any]:
         "occupation": _occupation(ad),
         "apply_url": _text(ad.get("applicationUrl")) or _text(ad.get("sourceurl")),
         "position_count": _text(ad.get("positioncount")),
+        "start": _text(ad.get("starttime")),
+        "employer_orgnr": _text(employer.get("orgnr")),
+        "remote": _text(ad.get("remote")),  # NAV's import property; the feed may leave it out
+        "styrk_codes": _styrk_codes(ad),
+        "occupation_levels": [
+            {"level1": _text(c.get("level1")), "level2": _text(c.get("level2"))}
+            for c in ad.get("occupationCategories") or []
+            if isinstance(c, dict)
+        ],
     }
 
 
@@ -140,6 +149,19 @@ def _location(place: dict[str, Any]) -> dict[str, str | None]:
         "county": _text(place.get("county")),
         "country": _text(place.get("country")),
     }
+
+
+def _styrk_codes(ad: dict[str, Any]) -> list[str]:
+    """The STYRK-08 codes of `categoryList`, best score first (NAV maps them to its categories)."""
+    coded = [
+        c
+        for c in ad.get("categoryList") or []
+        if isinstance(c, dict)
+        and str(c.get("categoryType") or "").upper() in _STYRK_TYPES
+        and _text(c.get("code"))
+    ]
+    coded.sort(key=lambda c: -float(c.get("score") or 0))
+    return [str(c["code"]).strip() for c in coded]
 
 
 def _occupation(ad: dict[str, Any]) -> list[str]:

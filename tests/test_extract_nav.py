@@ -108,12 +108,17 @@ def test_leka_entry_fields(leka_entry: dict[str, Any]) -> None:
         "occupation": ["Utdanning", "Barnehagelærer", "Pedagogisk leder (førskolelærer)"],
         "apply_url": None,
         "position_count": "1",
+        "start": "2021-06-01",
+        "employer_orgnr": "123456789",
+        "remote": None,
+        "styrk_codes": ["2342.07"],
+        "occupation_levels": [{"level1": "Utdanning", "level2": "Barnehagelærer"}],
     }
 
 
 def test_contact_persons_never_reach_fields(leka_entry: dict[str, Any]) -> None:
     flat = json.dumps(entry_fields(leka_entry), ensure_ascii=False)
-    assert "abc@abc.no" not in flat and "1234567" not in flat
+    assert "abc@abc.no" not in flat and '"1234567"' not in flat  # the phone, not the orgnr 123456789
 
 
 def test_entry_without_ad_content_is_inactive(leka_entry: dict[str, Any]) -> None:

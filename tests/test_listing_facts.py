@@ -1,0 +1,102 @@
+"""The pure extractors of the filter fields: remote, occupation categories, sector, orgnr, start, places."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.occupation import from_styrk, from_text, occupation_categories, styrk_table
+from pipeline.remote import HYBRID, NO_STATEMENT, ONSITE, REMOTE, assess_remote
+from pipeline.sector import organisation_number, sector_of
+from pipeline.worklocations import WorkLocation, work_locations
+
+
+@pytest.mark.parametrize(
+    ("structured", "text", "mode"),
+    [
+        ("TELECOMMUTE", "", REMOTE),
+        ("Delvis hjemmekontor", "", HYBRID),
+        ("Hjemmekontor ikke mulig", "Vi har hybrid arbeidsmodell", ONSITE),
+        ("Hybridkontor", "", HYBRID),
+        ("Kun hjemmekontor", "", REMOTE),
+        ("TELECOMMUTE", "You work from home, with 1 day a week at the office in Oslo.", REMOTE),
+        ("Hjemmekontor", "Du kan jobbe inntil 2 dager hjemmefra i uka.", HYBRID),
+        (None, "Vi tilbyr mulighet for 2 dager hjemmefra i uka.", HYBRID),
+        (None, "Hos oss kan du ha hjemmekontor to dager i uken.", HYBRID),
+        (None, "We work hybrid: three days in the office.", HYBRID),
+        (None, "This role is fully remote within Norway.", REMOTE),
+        (None, "Stillingen kan utføres helt fra hjemmekontor.", REMOTE),
+        (None, "Det er dessverre ikke mulighet for hjemmekontor i denne stillingen.", ONSITE),
+        (None, "You will operate remote-controlled vehicles (ROV) offshore.", ONSITE),
+        (None, "Arbeidssted er Bergen sentrum.", ONSITE),
+    ],
+)
+def test_remote_mode(structured: str | None, text: str, mode: str) -> None:
+    assert assess_remote(structured, text).mode == mode
+
+
+def test_remote_evidence_is_the_deciding_phrase_or_says_nothing_was_stated() -> None:
+    verdict = assess_remote(None, "Gode betingelser.\nVi tilbyr 2 dager hjemmefra. Søk nå!")
+    assert verdict.evidence == "Vi tilbyr 2 dager hjemmefra"
+    assert assess_remote("TELECOMMUTE", "").evidence == "field: TELECOMMUTE"
+    assert assess_remote(None, "Kontor i Oslo.").evidence == NO_STATEMENT
+
+
+def test_styrk_codes_map_through_navs_table_and_sub_codes_fall_back_to_four_digits() -> None:
+    assert len(styrk_table()) > 400
+    assert [(c.level1, c.level2) for c in from_styrk(["2512"])] == [("IT", "Utvikling")]
+    assert [(c.level1, c.level2) for c in from_styrk(["2342.07"])] == [("Utdanning", "Barnehagelærer")]
+    assert from_styrk(["0000"]) == []  # "Ikke konvertert": nothing to filter on
+
+
+@pytest.mark.parametrize(
+    ("title", "level1", "level2"),
+    [
+        ("Senior backendutvikler", "IT", "Utvikling"),
+        ("Teamleder backend", "IT", "Utvikling"),
+        ("Intensivsykepleier, 80 %", "Helse og sosial", "Sykepleier"),
+        ("Prosjektleder", "Kontor og økonomi", "Ledelse, administrasjon og rådgivning"),
+        ("Lektor i matematikk", "Utdanning", "Videregående skole"),
+        ("Lastebilsjåfør", "Transport og lager", "Tog-, sporvogn- og vegtrafikk"),
+        ("Head of Data Engineering", "Kontor og økonomi", "Ledelse, administrasjon og rådgivning"),
+    ],
+)
+def test_title_decides_the_category_for_other_sources(title: str, level1: str, level2: str) -> None:
+    categories = occupation_categories([], [], title, "")
+    assert [(c.level1, c.level2, c.basis) for c in categories] == [(level1, level2, "title")]
+
+
+def test_codes_win_over_title_and_one_passing_mention_in_text_decides_nothing() -> None:
+    assert occupation_categories(["5120"], [], "Utvikler", "")[0].level2 == "Kokk"
+    assert occupation_categories([], [{"level1": "IT", "level2": "Utvikling"}], "Xyz", "")[0].basis == "nav"
+    assert from_text("Du vil samarbeide med sykepleiere.") == []
+    assert from_text("Vi søker sykepleier. Som sykepleier hos oss ...")[0].level2 == "Sykepleier"
+
+
+def test_sector_as_stated_else_from_a_public_bodys_name_else_unknown() -> None:
+    assert sector_of("Offentlig", "Equinor ASA") == "public"
+    assert sector_of("Privat", "Bergen kommune") == "private"
+    assert sector_of("Organisasjoner", None) == "nonprofit"
+    assert sector_of(None, "Bergen kommune") == "public"
+    assert sector_of(None, "Helse Bergen HF") == "public"
+    assert sector_of(None, "Skatteetaten") == "public"
+    assert sector_of(None, "Acme AS") is None
+
+
+def test_organisation_number_needs_a_valid_check_digit() -> None:
+    assert organisation_number("NO 974 760 673 MVA") == "974760673"
+    assert organisation_number("974760673") == "974760673"
+    assert organisation_number("974760674") is None  # wrong check digit
+    assert organisation_number("Ring 12345678") is None
+    assert organisation_number(None) is None
+
+
+def test_every_work_location_is_kept_in_order_without_repeats() -> None:
+    places = work_locations(
+        [
+            {"city": "OSLO", "municipality": "OSLO", "county": "OSLO"},
+            {"city": "BERGEN", "municipality": "BERGEN", "county": "VESTLAND"},
+            {"city": "OSLO", "municipality": "OSLO", "county": "OSLO"},
+            {"city": None, "municipality": None, "county": None},
+        ]
+    )
+    assert places == [WorkLocation("Oslo", "Oslo", "Oslo"), WorkLocation("Bergen", "Bergen", "Vestland")]
