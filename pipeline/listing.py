@@ -89,6 +89,10 @@ class Listing:
     """sha256 of the raw record (status, payload, fields); set by the ingest, which keys versions by it."""
     normalised_at: datetime | None = None
     """When the ingest normalised it; set by the ingest."""
+    start_date: date | None = None
+    """When the job starts (NAV `starttime`, Finn "Tiltredelse"); None for "Snarest", "Etter avtale"."""
+    start_text: str | None = None
+    """The start as the ad wrote it."""
 
     def as_row(self) -> dict[str, Any]:
         """Field name -> value, for the few readers that look fields up by name (the evaluation)."""

@@ -24,6 +24,7 @@ from pipeline.language import assess_language
 from pipeline.listing import Listing
 from pipeline.places import normalise_place
 from pipeline.salary import parse_salary
+from pipeline.start import parse_start
 from pipeline.text import html_to_text, repair
 
 
@@ -107,6 +108,7 @@ def normalise_record(record: dict[str, Any], on: date) -> Listing:
     engagement = _clean(fields.get("engagement"))
     occupation = " / ".join(_as_list(fields.get("occupation"))) or None
     fetched_at = parse_timestamp(_clean(record.get("fetched_at"))) or datetime.now()
+    start_date, start_text = parse_start(_clean(fields.get("start")), reference)
 
     return Listing(
         listing_id=lid,
@@ -142,4 +144,6 @@ def normalise_record(record: dict[str, Any], on: date) -> Listing:
         occupation=occupation,
         salary_basis=salary.basis,
         version_key=_clean(record.get("version_key")),
+        start_date=start_date,
+        start_text=start_text,
     )
