@@ -7,6 +7,7 @@ can be tested on saved samples. Field values stay as NAV wrote them (upper-case 
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any, NamedTuple
 
@@ -93,14 +94,110 @@ def ad_url(ad_uuid: str) -> str:
     return AD_PAGE_URL.format(uuid=ad_uuid)
 
 
+class NavShapeError(ValueError):
+    """A NAV record this module cannot read in full; the message is the quarantine reason."""
+
+
 def entry_fields(entry: dict[str, Any]) -> dict[str, Any]:
     """The `fields` of a landing record (docs/records.md) from a feed entry; {} when inactive.
 
     Contact persons are deliberately not read: they are personal data and stay out of `fields`.
+    Raises NavShapeError when the entry's ad has no title or no text (a changed shape must be
+    quarantined with its reason, never loaded half-empty).
     """
     ad = ad_content(entry)
     if ad is None:
         return {}
+    return _complete(_feed_ad_fields(ad), "feed entry")
+
+
+def ad_fields(record: dict[str, Any]) -> dict[str, Any]:
+    """The `fields` of any of NAV's public ad shapes, told apart by their keys.
+
+    - the feed entry (`pam-stilling-feed`): `{uuid, status, sistEndret, ad_content}`;
+    - a search-API hit (`pam-public-feed`, Elasticsearch): `{_id, _source: {title, properties.adtext, ...}}`,
+      or its `_source` alone; NAV's internal ad (`pam-ad` AdDTO) has the same `properties` shape;
+    - an import-API ad (`pam-import-api`, what ATS systems send NAV): `{reference, adText, employer, ...}`.
+    Raises NavShapeError, naming the shape, for a record of none of them or one without title or text.
+    """
+    if "ad_content" in record or "json" in record:
+        return entry_fields(record)
+    if isinstance(record.get("_source"), dict):
+        return _complete(_properties_fields(record["_source"]), "search-API hit")
+    if "adText" in record or "reference" in record:
+        return _complete(_import_fields(record), "import-API ad")
+    if isinstance(record.get("properties"), dict):
+        return _complete(_properties_fields(record), "NAV ad (properties)")
+    if "description" in record and ("workLocations" in record or "employer" in record):
+        return _complete(_feed_ad_fields(record), "feed ad content")
+    keys = ", ".join(sorted(record)[:8])
+    raise NavShapeError(f"not a NAV ad shape this reader knows (keys: {keys}); nothing was loaded from it")
+
+
+def _complete(fields: dict[str, Any], shape: str) -> dict[str, Any]:
+    missing = [name for name in ("title", "description") if not fields.get(name)]
+    if missing:
+        raise NavShapeError(
+            f"NAV {shape} without {' or '.join(missing)}: NAV may have changed the shape; quarantined "
+            "rather than loaded half-empty"
+        )
+    return fields
+
+
+def _properties_fields(ad: dict[str, Any]) -> dict[str, Any]:
+    """A search hit's `_source` or an internal AdDTO: free-text values under `properties`."""
+    props = ad.get("properties") or {}
+    employer: dict[str, Any] = ad["employer"] if isinstance(ad.get("employer"), dict) else {}
+    return {
+        "title": _text(ad.get("title")) or _text(props.get("jobtitle")) or "",
+        "employer": _text(ad.get("businessName"))
+        or _text(props.get("employer"))
+        or _text(employer.get("name")),
+        "description": props.get("adtext") or "",
+        "employer_description": _text(props.get("employerdescription")),
+        "locations": [_location(place) for place in ad.get("locationList") or []],
+        "published": _text(ad.get("published")),
+        "expires": _text(ad.get("expires")),
+        "application_due": _text(props.get("applicationdue")),
+        "extent": _text(props.get("extent")),
+        "engagement": _text(props.get("engagementtype")),
+        "employment_types": [],
+        "work_language": _json_list(props.get("workLanguage")),
+        "base_salary": None,
+        "sector": _text(props.get("sector")),
+        "occupation": _occupation({"occupationCategories": ad.get("occupationList"), **ad}),
+        "apply_url": _text(props.get("applicationurl")) or _text(props.get("sourceurl")),
+        "position_count": _text(props.get("positioncount")),
+    }
+
+
+def _import_fields(ad: dict[str, Any]) -> dict[str, Any]:
+    """An import-API ad: the text as `adText`, the employer as an object, the rest under `properties`."""
+    fields = _properties_fields(
+        {**ad, "properties": {**(ad.get("properties") or {}), "adtext": ad.get("adText")}}
+    )
+    employer: dict[str, Any] = ad["employer"] if isinstance(ad.get("employer"), dict) else {}
+    fields["employer"] = _text(employer.get("businessName")) or fields["employer"]
+    fields["position_count"] = _text(ad.get("positions")) or fields["position_count"]
+    if not fields["locations"] and isinstance(employer.get("location"), dict):
+        fields["locations"] = [_location(employer["location"])]
+    return fields
+
+
+def _json_list(value: Any) -> list[str] | None:
+    """NAV writes list properties as JSON text ('["Norsk","Engelsk"]')."""
+    if isinstance(value, list):
+        return [str(v) for v in value if v] or None
+    if isinstance(value, str) and value.strip():
+        try:
+            parsed = json.loads(value)
+        except ValueError:
+            return [value.strip()]
+        return [str(v) for v in parsed if v] or None if isinstance(parsed, list) else None
+    return None
+
+
+def _feed_ad_fields(ad: dict[str, Any]) -> dict[str, Any]:
     employer = ad.get("employer") or {}
     return {
         "title": _text(ad.get("title")) or _text(ad.get("jobtitle")) or "",

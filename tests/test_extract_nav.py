@@ -10,6 +10,8 @@ from typing import Any
 import pytest
 
 from spiders.extract_nav import (
+    NavShapeError,
+    ad_fields,
     ad_url,
     entry_fields,
     entry_is_active,
@@ -180,3 +182,45 @@ def test_derived_entry_agrees_with_nav_test_ad(leka_entry: dict[str, Any]) -> No
     assert fields["sector"] == props["sector"]
     assert fields["locations"][0]["municipality"] == dto["locationList"][0]["municipal"]
     assert dto["categoryList"][0]["name"] in fields["occupation"]
+
+
+NAV_FIXTURES = Path(__file__).parent / "fixtures" / "nav"
+
+
+def test_search_api_hits_are_read_in_full() -> None:
+    """Issue 13: NAV's other public shapes silently lost text, extent, engagement, sector, deadline, places."""
+    hits = json.loads((NAV_FIXTURES / "public_feed_test_search_result.json").read_text())["hits"]["hits"]
+    fields = [ad_fields(hit) for hit in hits]
+    first = fields[0]
+    assert first["title"] == "Erfaren frontendutvikler"
+    assert first["employer"] == "BREDVID AS"
+    assert first["description"].startswith("<p>Bredvid er et konsulentselskap")
+    assert first["extent"] == "Heltid_og_deltid"
+    assert first["locations"][0]["city"] == "OSLO"
+    assert first["occupation"] == ["IT", "Utvikling", "Programmerer (data)"]
+    assert fields[2]["application_due"] == "2019-04-12T01:00"
+
+
+def test_import_api_ads_are_read_in_full() -> None:
+    ads = json.loads((NAV_FIXTURES / "import_api_test_transfer_ads.json").read_text())
+    kindergarten = ad_fields(ads[0])
+    assert kindergarten["employer"] == "Sørumsand barnehage"
+    assert kindergarten["description"].startswith("<p>Nå har du en unik mulighet")
+    assert (kindergarten["extent"], kindergarten["engagement"], kindergarten["sector"]) == (
+        "Heltid",
+        "Fast",
+        "Privat",
+    )
+    assert kindergarten["application_due"] == "24.02.2019"
+    assert kindergarten["locations"][0]["city"] == "SØRUMSAND"
+    assert kindergarten["position_count"] == "2"
+    assert ad_fields(ads[1])["engagement"] == "Sesong"
+
+
+def test_a_shape_we_cannot_read_is_refused_with_its_reason() -> None:
+    with pytest.raises(NavShapeError, match="not a NAV ad shape"):
+        ad_fields({"foo": 1, "bar": 2})
+    with pytest.raises(NavShapeError, match="without description"):
+        ad_fields({"_source": {"title": "Lærer", "properties": {}}})
+    with pytest.raises(NavShapeError, match="feed entry without description"):
+        entry_fields({"uuid": "u", "status": "ACTIVE", "ad_content": {"title": "Lærer", "description": ""}})

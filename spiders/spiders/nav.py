@@ -38,6 +38,7 @@ from twisted.python.failure import Failure
 
 from spiders.extract_nav import (
     FeedEvent,
+    NavShapeError,
     ad_url,
     entry_fields,
     entry_is_active,
@@ -375,7 +376,12 @@ class NavSpider(scrapy.Spider):
         if entry_is_active(entry):
             if self._withdrawn_since(event.uuid, asked, answered):
                 return  # a stale reply: a newer line withdrew the ad after this version
-            yield from self._emit(_listing(event.uuid, "ACTIVE", version, entry, entry_fields(entry)))
+            try:
+                fields = entry_fields(entry)
+            except NavShapeError as err:
+                yield _quarantine(response, str(err))
+                return
+            yield from self._emit(_listing(event.uuid, "ACTIVE", version, entry, fields))
         else:
             # Withdrawn between the feed line and our call: no content, and no contacts kept.
             payload = {key: value for key, value in entry.items() if key not in ("ad_content", "json")}
