@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from benchmarks import bench_crawl, bench_ingest, bench_match, bench_normalise
+from benchmarks import bench_crawl, bench_ingest, bench_match, bench_match_cli, bench_normalise
 
 
 def main() -> None:
@@ -10,6 +10,7 @@ def main() -> None:
     bench_ingest.main()
     bench_crawl.main()
     bench_match.main()
+    bench_match_cli.main()
 
 
 if __name__ == "__main__":

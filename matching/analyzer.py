@@ -105,7 +105,7 @@ _CV_HEADINGS: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 
-# A word: a run of these characters (all Latin-1: matching.wordscan relies on it), then any "+" or "#".
+# A word: a run of these characters, then any "+" or "#".
 WORD_CHARS = "0-9a-zæøåäöüéèáóç"
 WORD_TAIL = "+#"
 _WORD = re.compile(f"[{WORD_CHARS}]+[{WORD_TAIL}]*")
@@ -117,12 +117,7 @@ _JOINED = re.compile(r"-(?=(?:stack|end)\b)(?:(?<=\bfull-)|(?<=\bback-)|(?<=\bfr
 
 
 def prepare(text: str) -> str:
-    """The text the word pattern reads: lower-cased, '.net' spelled 'dotnet', 'full-stack' joined.
-
-    Every step maps a text joined by NUL characters to the same texts joined by NUL characters (NUL is
-    neither a word character, nor cased, nor part of a replaced pattern), which is what lets
-    matching.wordscan prepare a whole batch of texts in one call.
-    """
+    """The text the word pattern reads: lower-cased, '.net' spelled 'dotnet', 'full-stack' joined."""
     text = text.lower()
     if ".net" in text:
         text = text.replace(".net", " dotnet")

@@ -58,7 +58,7 @@ def ndcg_at(grades: list[int], scores: np.ndarray, k: int = 10) -> float:
 
 def ours(data: LabelledSet) -> dict[str, np.ndarray]:
     """The matcher's scores per CV over the set's listings."""
-    index = build_index([(x.get("title"), x.get("description")) for x in data.listings], jobs=1)
+    index = build_index([(x.get("title"), x.get("description")) for x in data.listings])
     return {name: index.scores(index.query(cv_query_weights(text))) for name, text in data.cvs.items()}
 
 

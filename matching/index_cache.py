@@ -29,17 +29,15 @@ import scipy.sparse as sp
 
 from matching import analyzer as analyzer_module
 from matching import index as index_module
-from matching import wordscan as wordscan_module
 from matching.analyzer import default_analyzer
 from matching.index import (
     ANALYSIS_FORMAT,
     Analysed,
     Doc,
     TermIds,
+    WordTable,
     WordTerms,
     analyse,
-    analysed_words,
-    learn_words,
 )
 from warehouse.db import run_script, sql
 
@@ -85,11 +83,10 @@ def fingerprint(paths: Sequence[Path]) -> str:
 
 @cache
 def analyzer_fingerprint() -> str:
-    """The fingerprint of what decides an ad's terms: the analyzer, the index's word scan and analysis,
-    their data."""
+    """The fingerprint of what decides an ad's terms: the analyzer, the index's analysis, their data."""
     package = Path(analyzer_module.__file__).parent
     data = sorted(p for p in (package / "data").rglob("*") if p.is_file())
-    code = [Path(m.__file__) for m in (analyzer_module, wordscan_module, index_module) if m.__file__]
+    code = [Path(m.__file__) for m in (analyzer_module, index_module) if m.__file__]
     return fingerprint([*code, *data])
 
 
@@ -98,7 +95,6 @@ def cached_analysis(
     docs: Sequence[Doc],
     scoring_version: str,
     *,
-    jobs: int | None = None,
     on: date | None = None,
 ) -> CachedAnalysis:
     """Analyse `docs` (title, description), reusing and extending the cache in the warehouse.
@@ -109,11 +105,11 @@ def cached_analysis(
     """
     # A cursor of its own: the caller's pending results and registrations stay as they were.
     with con.cursor() as cur:
-        return _cached_analysis(cur, docs, analysis_version(scoring_version), on or date.today(), jobs)
+        return _cached_analysis(cur, docs, analysis_version(scoring_version), on or date.today())
 
 
 def _cached_analysis(
-    con: duckdb.DuckDBPyConnection, docs: Sequence[Doc], version: str, day: date, jobs: int | None
+    con: duckdb.DuckDBPyConnection, docs: Sequence[Doc], version: str, day: date
 ) -> CachedAnalysis:
     keys = [text_key(d) for d in docs]
     unique = list(dict.fromkeys(keys))
@@ -133,19 +129,25 @@ def _cached_analysis(
         missing = np.flatnonzero(~found_mask)
         first_doc = {k: i for i, k in reversed(list(enumerate(keys)))}
         fresh = None
-        stored_words: list[WordTerms] = []
         if len(missing):
-            stored_words = _load_words(con, version)
-            learn_words(stored_words)
-            fresh = analyse([docs[first_doc[unique[i]]] for i in missing], jobs=jobs, terms=terms)
+            table = WordTable(terms)
+            table.learn(_load_words(con, version))
+            fresh = analyse([docs[first_doc[unique[i]]] for i in missing], table)
 
         con.execute("BEGIN TRANSACTION")
         try:
             if fresh is not None:
-                # Every word this process analysed, also in earlier calls, that the warehouse lacks.
-                known = {w for w, _, _ in stored_words}
-                words = [w for w in analysed_words() if w[0] not in known]
-                _store(con, version, day, [unique[i] for i in missing], fresh, terms, known_terms, words)
+                # The words this analysis had to run through the analyzer: the warehouse lacks them.
+                _store(
+                    con,
+                    version,
+                    day,
+                    [unique[i] for i in missing],
+                    fresh,
+                    terms,
+                    known_terms,
+                    fresh.new_words,
+                )
             run_script(con, "match_index_touch", {"version": version, "today": day})
             run_script(
                 con, "match_index_prune", {"version": version, "cutoff": day - timedelta(days=KEEP_DAYS)}
@@ -158,10 +160,13 @@ def _cached_analysis(
         con.unregister("match_index_wanted")
 
     U = _stack_unique(found, fresh, missing, len(unique), len(terms))
+    new_words = fresh.new_words if fresh is not None else []
     del found, fresh
     order = np.fromiter((position[k] for k in keys), dtype=np.int64, count=len(keys))
     T = U if np.array_equal(order, np.arange(len(unique))) else sp.csr_matrix(U[order])
-    return CachedAnalysis(Analysed(T=T, terms=list(terms)), reused=len(found_pos), added=len(missing))
+    return CachedAnalysis(
+        Analysed(T=T, terms=list(terms), new_words=new_words), reused=len(found_pos), added=len(missing)
+    )
 
 
 def _load_terms(con: duckdb.DuckDBPyConnection, version: str) -> TermIds:
