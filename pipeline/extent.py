@@ -139,29 +139,46 @@ def parse_extent(extent: str | None, employment_types: list[str], text: str, tit
 
     A percentage in the job title ("Fritidskontakt, 20 %") is the post's share: the title names the post.
     """
+    return extent_and_source(extent, employment_types, text, title)[0]
+
+
+STATED = "stated"
+"""The share is a percentage the ad states (in its extent field, title or text)."""
+FULL_TIME_WORD = "full_time_word"
+"""The share is 100 only because of a bare "Heltid"/"FULL_TIME" (field, employment type or text)."""
+
+
+def extent_and_source(
+    extent: str | None, employment_types: list[str], text: str, title: str = ""
+) -> tuple[int | None, str | None]:
+    """`parse_extent` and where the share came from: STATED, FULL_TIME_WORD, or None when unknown.
+
+    The source matters to the permit's 80 % rule: NAV writes "Heltid" also when the ad it imported
+    had no extent at all, so a 100 that rests on that word alone is weaker than a stated percentage.
+    """
     field = (extent or "").strip()
     if field:
         pcts = _position_percentages(field, need_context=False)
         if pcts:
-            return pcts[0]
+            return pcts[0], STATED
     if title:
         in_title = _position_percentages(title, need_context=False)
         if in_title:
-            return in_title[0]
+            return in_title[0], STATED
     from_text = _position_percentages(text or "", need_context=True, title=title.strip().casefold())
     if from_text:
-        return from_text[0]
+        return from_text[0], STATED
     key = field.lower()
     types = {t.strip().lower().replace(" ", "_") for t in employment_types or [] if t}
     if key in _FULL_TIME_FIELDS or _FULL_TIME_WORD.fullmatch(key):
-        return 100
+        return 100, FULL_TIME_WORD
     if key in _PART_TIME_FIELDS or _PART_TIME_WORD.fullmatch(key):
-        return None
+        return None, None
     if "full_time" in types and not types & {"part_time", "parttime"}:
-        return 100
+        return 100, FULL_TIME_WORD
     if types & {"part_time", "parttime"}:
-        return None
+        return None, None
     body = text or ""
     if has_any(body, FULL_TIME_CUES) and _FULL_TIME_WORD.search(body) and not _PART_TIME_WORD.search(body):
-        return 100
-    return None
+        return 100, FULL_TIME_WORD
+    return None, None

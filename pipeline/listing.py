@@ -93,6 +93,19 @@ class Listing:
     """When the job starts (NAV `starttime`, Finn "Tiltredelse"); None for "Snarest", "Etter avtale"."""
     start_text: str | None = None
     """The start as the ad wrote it."""
+    extent_source: str | None = None
+    """Where `extent_pct` came from: `stated` (a percentage the ad gives), `full_time_word` (a bare
+    "Heltid"/FULL_TIME), `nav_heltid` (NAV's "Heltid", which NAV also writes when the ad it imported gave
+    no extent: not evidence of full time on its own), or None."""
+    salary_currency: str | None = None
+    """The currency of `salary_min`/`salary_max`: `NOK`, or `USD`, `EUR`, ... for pay in another currency
+    (then `salary_min_nok`/`salary_max_nok` stay None: a foreign figure is never stored as NOK)."""
+    salary_min: int | None = None
+    """Annual pay before tax in `salary_currency` (equal to `salary_min_nok` for NOK)."""
+    salary_max: int | None = None
+    salary_note: str | None = None
+    """A caveat a reader must see beside the figure, e.g. that pay-scale steps were priced with an older
+    state pay table than the ad's."""
 
     def as_row(self) -> dict[str, Any]:
         """Field name -> value, for the few readers that look fields up by name (the evaluation)."""

@@ -19,9 +19,10 @@ from pipeline.dates import (
 )
 from pipeline.education import required_education
 from pipeline.engagement import is_temporary
-from pipeline.extent import parse_extent
+from pipeline.extent import FULL_TIME_WORD, extent_and_source
 from pipeline.language import assess_language
 from pipeline.listing import Listing
+from pipeline.pay_scale import stale_table_note
 from pipeline.places import normalise_place
 from pipeline.salary import parse_salary
 from pipeline.start import parse_start
@@ -104,6 +105,11 @@ def normalise_record(record: dict[str, Any], on: date) -> Listing:
     salary = parse_salary(
         full_text, fields.get("base_salary") or None, published.date() if published else None
     )
+    extent_pct, extent_source = extent_and_source(
+        _clean(fields.get("extent")), employment_types, full_text, title=title
+    )
+    if extent_source == FULL_TIME_WORD and record.get("source") == "nav" and _clean(fields.get("extent")):
+        extent_source = "nav_heltid"  # NAV writes "Heltid" also when its source gave no extent
     city, municipality, county = normalise_place(_places(fields.get("locations")))
     engagement = _clean(fields.get("engagement"))
     occupation = " / ".join(_as_list(fields.get("occupation"))) or None
@@ -124,7 +130,7 @@ def normalise_record(record: dict[str, Any], on: date) -> Listing:
         published_at=published,
         expires_at=expires,
         application_deadline=deadline,
-        extent_pct=parse_extent(_clean(fields.get("extent")), employment_types, full_text, title=title),
+        extent_pct=extent_pct,
         temporary=is_temporary(engagement, employment_types, full_text),
         staffing_agency=is_staffing_agency(employer, full_text),
         education=required_education(
@@ -146,4 +152,9 @@ def normalise_record(record: dict[str, Any], on: date) -> Listing:
         version_key=_clean(record.get("version_key")),
         start_date=start_date,
         start_text=start_text,
+        extent_source=extent_source,
+        salary_currency=salary.currency,
+        salary_min=salary.min_amount,
+        salary_max=salary.max_amount,
+        salary_note=stale_table_note(salary.basis, reference, on),
     )

@@ -69,6 +69,24 @@ def table_in_force(on: date | None) -> PayScaleTable | None:
     return in_force[-1] if in_force else None
 
 
+def stale_table_note(basis: str | None, published: date | None, today: date) -> str | None:
+    """What a reader must know when steps were priced with a table older than the ad: pay is higher now.
+
+    State pay tables change every 1 May; a table more than a year older than the ad (or, undated, than
+    today) no longer gives the pay the ad offers.
+    """
+    if not basis or not basis.startswith("pay_scale:"):
+        return None
+    valid_from = date.fromisoformat(basis.split(":", 1)[1])
+    against = published or today
+    if (against - valid_from).days <= 366:
+        return None
+    return (
+        f"pay-scale steps priced with the state pay table of {valid_from:%d %B %Y}, older than the ad "
+        f"({against.isoformat()}): the pay for these steps is higher today"
+    )
+
+
 def annual_for_steps(low: int, high: int, on: date | None) -> tuple[int, int, str] | None:
     """(min NOK, max NOK, basis) for a step range, or None when a step or the table is missing."""
     table = table_in_force(on)
