@@ -27,6 +27,9 @@ from typing import Any, Union, get_args, get_origin, get_type_hints
 
 import pyarrow as pa
 
+from pipeline.occupation import Category
+from pipeline.worklocations import WorkLocation
+
 
 @dataclass(frozen=True, slots=True)
 class Listing:
@@ -106,6 +109,21 @@ class Listing:
     salary_note: str | None = None
     """A caveat a reader must see beside the figure, e.g. that pay-scale steps were priced with an older
     state pay table than the ad's."""
+    remote: str | None = None
+    """`onsite`, `hybrid` or `remote` (pipeline/remote.py); `onsite` when nothing says otherwise."""
+    remote_evidence: str | None = None
+    """The phrase or field that decided `remote`."""
+    occupation_categories: tuple[Category, ...] = ()
+    """NAV's two category levels, one listing possibly several (pipeline/occupation.py)."""
+    work_locations: tuple[WorkLocation, ...] = ()
+    """Every place of work, first first (`city`/`municipality`/`county` keep the first)."""
+    positions: int | None = None
+    """Number of positions; None when not stated."""
+    apply_url: str | None = None
+    employer_orgnr: str | None = None
+    """The employer's 9-digit organisation number, check digit verified."""
+    employer_key: str | None = None
+    """The employer's name without case, punctuation or AS/ASA: what block lists match."""
 
     def as_row(self) -> dict[str, Any]:
         """Field name -> value, for the few readers that look fields up by name (the evaluation)."""
@@ -132,8 +150,33 @@ _TYPES: dict[type, tuple[pa.DataType, str]] = {
 }
 
 
+def _nested(hint: Any) -> type | None:
+    """The element type of `tuple[Element, ...]` where Element is a dataclass of text fields, else None.
+
+    Such a field is a list of structs in Arrow and DuckDB: one listing, several of them (categories,
+    places), written and replaced with the listing in one piece.
+    """
+    args = get_args(hint)
+    if (
+        get_origin(hint) is tuple
+        and len(args) == 2
+        and args[1] is Ellipsis
+        and isinstance(args[0], type)
+        and dataclasses.is_dataclass(args[0])
+    ):
+        return args[0]
+    return None
+
+
+def _struct_fields(element: type) -> list[str]:
+    return [f.name for f in dataclasses.fields(element)]
+
+
 def _base_type(hint: Any) -> type:
-    """`X | None` -> X; a field must be one of `_TYPES` (a new type needs a line there)."""
+    """`X | None` -> X; a field must be one of `_TYPES` (a new type needs a line there), or a `_nested` tuple."""
+    if _nested(hint) is not None:
+        found_tuple: type = hint
+        return found_tuple
     if get_origin(hint) in (Union, types.UnionType):
         args = [a for a in get_args(hint) if a is not type(None)]
         if len(args) != 1:
@@ -152,28 +195,57 @@ def field_types() -> dict[str, type]:
     return {name: _base_type(hints[name]) for name in COLUMNS}
 
 
+def _arrow_type(kind: type) -> pa.DataType:
+    element = _nested(kind)
+    if element is not None:
+        return pa.list_(pa.struct([(name, pa.string()) for name in _struct_fields(element)]))
+    return _TYPES[kind][0]
+
+
+def _duckdb_type(kind: type) -> str:
+    element = _nested(kind)
+    if element is not None:
+        return "STRUCT(" + ", ".join(f"{name} VARCHAR" for name in _struct_fields(element)) + ")[]"
+    return _TYPES[kind][1]
+
+
 @cache
 def arrow_schema() -> pa.Schema:
     """The Arrow schema of a batch of listings, as the load registers it."""
-    return pa.schema([(name, _TYPES[kind][0]) for name, kind in field_types().items()])
+    return pa.schema([(name, _arrow_type(kind)) for name, kind in field_types().items()])
 
 
 def duckdb_columns() -> dict[str, str]:
     """Column name -> DuckDB type: what the migrations must have created for `listings`."""
-    declared = {name: _TYPES[kind][1] for name, kind in field_types().items()}
+    declared = {name: _duckdb_type(kind) for name, kind in field_types().items()}
     return {**declared, **WAREHOUSE_COLUMNS}
+
+
+@cache
+def _nested_columns() -> dict[str, type]:
+    """Column name -> element dataclass, for the list-of-struct columns."""
+    found = {name: _nested(kind) for name, kind in field_types().items()}
+    return {name: element for name, element in found.items() if element is not None}
 
 
 def to_arrow(listings: Sequence[Listing]) -> pa.Table:
     """A batch of listings as an Arrow table (column by column: no dict per row)."""
     schema = arrow_schema()
-    arrays = [
-        pa.array([getattr(x, name) for x in listings], type=schema.field(name).type) for name in COLUMNS
-    ]
+    nested = _nested_columns()
+
+    def values(name: str) -> list[Any]:
+        if name in nested:
+            return [[dataclasses.asdict(item) for item in getattr(x, name)] for x in listings]
+        return [getattr(x, name) for x in listings]
+
+    arrays = [pa.array(values(name), type=schema.field(name).type) for name in COLUMNS]
     return pa.Table.from_arrays(arrays, schema=schema)
 
 
 def from_row(columns: Sequence[str], row: Iterable[Any]) -> Listing:
     """A `listings` row read back from DuckDB (any column order; warehouse-only columns are dropped)."""
     values = dict(zip(columns, row, strict=True))
+    for name, element in _nested_columns().items():
+        if name in values:
+            values[name] = tuple(element(**item) for item in values[name] or ())
     return Listing(**{name: values[name] for name in COLUMNS if name in values})

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from pipeline.agency import is_staffing_agency
+from pipeline.agency import employer_key, is_staffing_agency
 from pipeline.dates import (
     closed_notice,
     find_deadline_in_text,
@@ -22,11 +22,16 @@ from pipeline.engagement import is_temporary
 from pipeline.extent import FULL_TIME_WORD, extent_and_source
 from pipeline.language import assess_language
 from pipeline.listing import Listing
+from pipeline.occupation import occupation_categories
 from pipeline.pay_scale import stale_table_note
 from pipeline.places import normalise_place
+from pipeline.positions import parse_positions
+from pipeline.remote import assess_remote
 from pipeline.salary import parse_salary
+from pipeline.sector import organisation_number, sector_of
 from pipeline.start import parse_start
 from pipeline.text import html_to_text, repair
+from pipeline.worklocations import work_locations
 
 
 class RecordError(ValueError):
@@ -115,6 +120,10 @@ def normalise_record(record: dict[str, Any], on: date) -> Listing:
     occupation = " / ".join(_as_list(fields.get("occupation"))) or None
     fetched_at = parse_timestamp(_clean(record.get("fetched_at"))) or datetime.now()
     start_date, start_text = parse_start(_clean(fields.get("start")), reference)
+    remote = assess_remote(_clean(fields.get("remote")), full_text)
+    categories = occupation_categories(
+        _as_list(fields.get("styrk_codes")), fields.get("occupation_levels") or [], title, description
+    )
 
     return Listing(
         listing_id=lid,
@@ -146,7 +155,7 @@ def normalise_record(record: dict[str, Any], on: date) -> Listing:
         first_seen_at=fetched_at,
         last_seen_at=fetched_at,
         engagement=engagement,
-        sector=_clean(fields.get("sector")),
+        sector=sector_of(_clean(fields.get("sector")), employer),
         occupation=occupation,
         salary_basis=salary.basis,
         version_key=_clean(record.get("version_key")),
@@ -157,4 +166,12 @@ def normalise_record(record: dict[str, Any], on: date) -> Listing:
         salary_min=salary.min_amount,
         salary_max=salary.max_amount,
         salary_note=stale_table_note(salary.basis, reference, on),
+        remote=remote.mode,
+        remote_evidence=remote.evidence,
+        occupation_categories=tuple(categories),
+        work_locations=tuple(work_locations(_places(fields.get("locations")))),
+        positions=parse_positions(_clean(fields.get("position_count"))),
+        apply_url=_clean(fields.get("apply_url")),
+        employer_orgnr=organisation_number(_clean(fields.get("employer_orgnr"))),
+        employer_key=employer_key(employer) if employer else None,
     )

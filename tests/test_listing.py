@@ -59,12 +59,14 @@ def test_the_merge_copies_whatever_columns_the_batch_declares(tmp_path: Path) ->
     for name in listing.COLUMNS:
         assert f"s.{name}" in merge
     with db.connection(tmp_path / "w.duckdb") as con:
-        con.execute("ALTER TABLE listings ADD COLUMN remote BOOLEAN")
+        con.execute("ALTER TABLE listings ADD COLUMN hypothetical_flag BOOLEAN")
         row = normalise_record(nav_record("u1"), ON)
-        table = listing.to_arrow([row]).append_column("remote", pa.array([True]))
+        table = listing.to_arrow([row]).append_column("hypothetical_flag", pa.array([True]))
         con.register("batch_listings", table)
         con.execute(db.expand("merge_listings", table.column_names))
-        assert con.execute("SELECT listing_id, remote FROM listings").fetchall() == [("nav:u1", True)]
+        assert con.execute("SELECT listing_id, hypothetical_flag FROM listings").fetchall() == [
+            ("nav:u1", True)
+        ]
 
 
 def test_a_field_of_an_undeclared_type_is_refused_at_once() -> None:

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from pipeline.occupation import from_styrk, from_text, occupation_categories, styrk_table
+from pipeline.ingest import ingest_file
+from pipeline.listing import from_row
+from pipeline.occupation import Category, from_styrk, from_text, occupation_categories, styrk_table
+from pipeline.positions import parse_positions
 from pipeline.remote import HYBRID, NO_STATEMENT, ONSITE, REMOTE, assess_remote
 from pipeline.sector import organisation_number, sector_of
 from pipeline.worklocations import WorkLocation, work_locations
+from tests.landing import nav_record, write_landing
+from warehouse import db
 
 
 @pytest.mark.parametrize(
@@ -100,3 +107,32 @@ def test_every_work_location_is_kept_in_order_without_repeats() -> None:
         ]
     )
     assert places == [WorkLocation("Oslo", "Oslo", "Oslo"), WorkLocation("Bergen", "Bergen", "Vestland")]
+
+
+def test_positions_are_a_credible_head_count() -> None:
+    assert parse_positions("2") == 2
+    assert parse_positions("to stillinger") == 2
+    assert parse_positions("1200") is None  # a postcode or a year, not a head count
+    assert parse_positions(None) is None
+
+
+def test_the_filter_fields_reach_the_warehouse_and_its_side_views(tmp_path: Path) -> None:
+    record = nav_record("f1", employer="Equinor ASA")
+    record["fields"].update(
+        styrk_codes=["2512"], remote="Hybridkontor", employer_orgnr="923609016", position_count="2",
+        locations=[{"municipality": "OSLO", "county": "OSLO"}, {"municipality": "BERGEN", "county": "VESTLAND"}],
+    )  # fmt: skip
+    with db.connection(tmp_path / "w.duckdb") as con:
+        ingest_file(con, write_landing(tmp_path / "l.jsonl", [record]))
+        cursor = con.execute("SELECT * FROM listings")
+        stored = from_row([d[0] for d in cursor.description or []], cursor.fetchone() or ())
+        places = con.execute("SELECT county FROM listing_locations ORDER BY county").fetchall()
+        levels = con.execute("SELECT level1, level2, basis FROM listing_occupations").fetchall()
+    assert stored.occupation_categories == (Category("IT", "Utvikling", "styrk:2512"),)
+    assert stored.work_locations[1] == WorkLocation("Bergen", "Bergen", "Vestland")
+    assert (stored.remote, stored.positions, stored.employer_orgnr, stored.employer_key) == (
+        "hybrid", 2, "923609016", "equinor",
+    )  # fmt: skip
+    assert stored.sector == "public"  # NAV's "Offentlig", in the one vocabulary
+    assert places == [("Oslo",), ("Vestland",)]
+    assert levels == [("IT", "Utvikling", "styrk:2512")]
