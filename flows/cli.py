@@ -12,6 +12,7 @@ from typing import Annotated  # noqa: E402
 
 import typer  # noqa: E402
 
+from flows import cli_filters as cf  # noqa: E402
 from flows.output import ROW_FORMATS, console, fail, render_rows  # noqa: E402
 from pipeline.ingest import IngestError, IngestResult  # noqa: E402
 from warehouse import db  # noqa: E402
@@ -175,8 +176,14 @@ def match(
     ] = False,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, json, md or html")] = "table",
     out: Annotated[Path | None, typer.Option("--out", help="Write the report to this file.")] = None,
-) -> None:
-    """Rank active listings against your CV. Example: fjordjobs match --cv cv.pdf --top 20 --format html --out s.html."""
+    place: cf.Place = None, occupation: cf.Occupation = None, sector: cf.Sector = None, extent: cf.Extent = None,
+    min_extent: cf.MinExtent = None, engagement: cf.Engagement = None, remote: cf.Remote = None,
+    english: cf.English = False, permit_salary: cf.PermitSalary = False, min_salary: cf.MinSalary = None,
+    published_within: cf.PublishedWithin = None, deadline_open: cf.DeadlineOpen = False,
+    agencies: cf.Agencies = None,
+) -> None:  # fmt: skip
+    """Rank active listings against your CV. Example: fjordjobs match --cv cv.pdf --place Oslo --remote hybrid --top 20."""
+    chosen = cf.flags_or_die(locals())
     from matching.errors import MatchError
     from matching.reports import FORMATS, render
     from matching.reports.table import table
@@ -190,7 +197,7 @@ def match(
         raise _die(f"no CV at {cv}")
     try:
         with db.connection(db.resolve_db_path(db_path)) as con:
-            run = run_match(con, cv, profile, top=top, english_only=english_only)
+            run = run_match(con, cv, profile, top=top, english_only=english_only, filters=chosen)
     except (MatchError, WarehouseError) as exc:
         raise _die(str(exc)) from None
     if run.candidates == 0:
@@ -380,6 +387,7 @@ from flows import cli_hunt, cli_web  # noqa: E402
 
 cli_hunt.register(app)
 cli_web.register(app)
+cf.register(app)
 
 
 def main() -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from flows.jobs import SOURCES
+from matching.mail import SECURITY, MailSettings
 
 DEFAULT_CONFIG = Path("fjordjobs.toml")
 REPORT_FORMATS = ("html", "csv", "md", "json")
@@ -51,6 +52,7 @@ class Config:
     cron: str
     sources: tuple[SourceConfig, ...]
     profiles: tuple[ProfileConfig, ...] = field(default_factory=tuple)
+    email: MailSettings | None = None
 
 
 def _line_of(text: str, key: str) -> int | None:
@@ -115,7 +117,7 @@ def load_config(path: Path) -> Config:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
     r = _Reader(path, text)
     base = path.parent
-    r.known(data, {"warehouse", "reports", "schedule", "sources", "profiles"}, "")
+    r.known(data, {"warehouse", "reports", "schedule", "sources", "profiles", "email"}, "")
 
     warehouse = r.get(data, "warehouse", dict, {}, "")
     r.known(warehouse, {"db"}, "warehouse.")
@@ -206,6 +208,7 @@ def load_config(path: Path) -> Config:
         )
 
     return Config(
+        email=_email(r, data),
         path=path,
         db=base / db if db else None,
         reports_dir=base / r.get(reports, "dir", str, "reports", "reports."),
@@ -213,6 +216,42 @@ def load_config(path: Path) -> Config:
         cron=cron,
         sources=tuple(sources),
         profiles=tuple(profiles),
+    )
+
+
+_EMAIL_KEYS = {"host", "port", "security", "user", "sender", "recipient", "password_env"}
+
+
+def _email(r: _Reader, data: dict[str, Any]) -> MailSettings | None:
+    """The `[email]` section; the password itself may never be in the file, only the name of its variable."""
+    if "email" not in data:
+        return None
+    table = r.get(data, "email", dict, {}, "")
+    if "password" in table:
+        raise r.error("email.password", "never write the password here: set password_env = \"VARIABLE\" "
+                      "and put the password in that environment variable")  # fmt: skip
+    r.known(table, _EMAIL_KEYS, "email.")
+    for key in ("host", "sender", "recipient"):
+        if not r.get(table, key, str, "", "email."):
+            raise r.error(f"email.{key}", "is required")
+    security = r.get(table, "security", str, "starttls", "email.")
+    if security not in SECURITY:
+        raise r.error("email.security", f"expected one of {', '.join(SECURITY)}, got {security!r}")
+    user = r.get(table, "user", str, None, "email.")
+    password_env = r.get(table, "password_env", str, None, "email.")
+    if user and not password_env:
+        raise r.error(
+            "email.password_env", "a user needs password_env, the name of the variable holding the password"
+        )
+    default_port = {"ssl": 465, "starttls": 587, "none": 25}[security]
+    return MailSettings(
+        host=table["host"],
+        port=r.get(table, "port", int, default_port, "email."),
+        sender=table["sender"],
+        recipient=table["recipient"],
+        security=security,
+        user=user,
+        password_env=password_env,
     )
 
 
@@ -254,6 +293,17 @@ cv = "{cv}"
 profile = "{profile}"                   # optional: degree, places, must-have and excluded terms, ...
 top = 30
 english_only = false
+
+# Saved searches (`fjordjobs search save`) get a digest after each run: e-mailed when this section is
+# set, else written beside the reports. The password is never written here: name the variable holding it.
+# [email]
+# host = "smtp.example.no"
+# port = 587
+# security = "starttls"                 # starttls | ssl | none
+# user = "me@example.no"
+# password_env = "FJORDJOBS_SMTP_PASSWORD"
+# sender = "me@example.no"
+# recipient = "me@example.no"
 """
 
 

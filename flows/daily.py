@@ -36,7 +36,9 @@ from prefect.states import Failed  # noqa: E402
 
 from flows import jobs, progress  # noqa: E402
 from flows.config import Config, ProfileConfig, SourceConfig, load_config  # noqa: E402
+from flows.digest_task import deliver_digests  # noqa: E402
 from flows.lock import run_lock  # noqa: E402
+from matching.digest_delivery import Delivery  # noqa: E402
 from matching.reports import render  # noqa: E402
 from matching.run import run_match  # noqa: E402
 from pipeline.ingest import IngestResult, ingest_file  # noqa: E402
@@ -107,6 +109,7 @@ class DailySummary:
     report_dir: Path | None
     sources: list[SourceOutcome]
     profiles: list[ProfileOutcome]
+    digests: list[Delivery] = field(default_factory=list)
 
     @property
     def failed_sources(self) -> list[SourceOutcome]:
@@ -118,7 +121,7 @@ class DailySummary:
 
     @property
     def ok(self) -> bool:
-        return not self.failed_sources and not self.failed_profiles
+        return not self.failed_sources and not self.failed_profiles and not any(d.error for d in self.digests)
 
     def headline(self) -> str:
         """One line: how many sources and profiles succeeded, naming the ones that failed."""
@@ -130,6 +133,7 @@ class DailySummary:
         line += f"; {matched} of {len(self.profiles)} profiles matched"
         if self.failed_profiles:
             line += "; failed: " + ", ".join(f"{p.name} ({p.reason})" for p in self.failed_profiles)
+        line += "".join(f"; digest {d.line()}" for d in self.digests if d.error)
         return line
 
 
@@ -390,7 +394,9 @@ def daily_flow(
         sources = _crawl_and_load(config, db_path, crawl_retries)
         run_dir = run_folder(config.reports_dir, started)
         profiles = _match_all(config, db_path, run_dir)
+        digests = deliver_digests(config, db_path, run_dir)
         summary = DailySummary(
+            digests=digests,
             started_at=started,
             db_path=db_path,
             report_dir=run_dir if run_dir.exists() else None,

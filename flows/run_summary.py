@@ -34,6 +34,8 @@ def print_summary(summary: DailySummary, console: Console) -> None:
             )
         else:
             console.print(f"profile [bold]{p.name}[/]: [red]failed[/] {p.reason}", highlight=False)
+    for digest in summary.digests:
+        console.print(f"digest {digest.line()}", highlight=False)
     if summary.report_dir is not None:
         console.print(
             f"reports in {summary.report_dir} (and {summary.report_dir.parent / 'latest'})", highlight=False

@@ -8,6 +8,11 @@ must_have = ["python"]       # an ad must mention every one (matched like the ra
 exclude = ["konsulent"]      # an ad mentioning any is left out
 english_only = false         # keep only ads that accept English
 min_salary_nok = 550000      # leave out ads whose stated salary cannot reach this
+
+[filters]                    # the filter vocabulary of `fjordjobs facets` (pipeline/search_filter.py)
+place = ["Oslo", "Vestland"]
+remote = ["hybrid", "remote"]
+agencies = "hide"
 ```
 """
 
@@ -19,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from matching.errors import ProfileError
+from pipeline.search_filter import FilterError, SearchFilter, filter_from_mapping
 
 DEGREES = ("master", "bachelor", "vocational", "none")
 
@@ -34,6 +40,7 @@ class Profile:
     exclude: list[str] = field(default_factory=list)
     english_only: bool = False
     min_salary_nok: int | None = None
+    filters: SearchFilter = field(default_factory=SearchFilter)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -77,7 +84,18 @@ def profile_from_dict(data: dict[str, Any], source: str = "profile") -> Profile:
         exclude=_strings(data, "exclude", source),
         english_only=_bool(data, "english_only", source),
         min_salary_nok=_int(data, "min_salary_nok", source),
+        filters=_filters(data, source),
     )
+
+
+def _filters(data: dict[str, Any], source: str) -> SearchFilter:
+    value = data.get("filters", {})
+    if not isinstance(value, dict):
+        raise ProfileError(f"{source}: filters must be a table ([filters]), not {value!r}")
+    try:
+        return filter_from_mapping(value, source=f"{source} [filters]")
+    except FilterError as exc:
+        raise ProfileError(str(exc)) from exc
 
 
 def _int(data: dict[str, Any], key: str, source: str) -> int | None:

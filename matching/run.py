@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import os
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -26,8 +26,10 @@ from matching.index_cache import cached_analysis
 from matching.model import MatchRun
 from matching.profile import Profile, load_profile
 from matching.rank import cv_query_weights
+from matching.searches import effective_filters, filtered_ids
 from matching.store import candidates, load_run, save_run
 from pipeline.listing import Listing
+from pipeline.search_filter import SearchFilter
 
 # Bump when the analyzer, its data files or the weights change: stored scores of different versions
 # are not comparable.
@@ -126,7 +128,7 @@ def fill_from_cv(profile: Profile, cv_text: str, on: date) -> tuple[Profile, dic
         else:
             values[key] = found.value
             used[key] = f"CV: “{found.evidence}”"
-    return Profile(**values), used
+    return replace(profile, degree=values["degree"], years_experience=values["years_experience"]), used
 
 
 def run_match(
@@ -137,10 +139,14 @@ def run_match(
     top: int | None = None,
     english_only: bool = False,
     on: date | None = None,
+    filters: SearchFilter | None = None,
+    only_ids: set[str] | None = None,
 ) -> MatchRun:
     """Rank the active, non-duplicate listings against the CV, store the run and return it as stored.
 
     `top` keeps the N best (default: all); `english_only` overrides the profile's setting to True.
+    Only listings the profile's `[filters]` with `filters` over them keep are ranked (never blocked or
+    dismissed ones); `only_ids` narrows further (a digest ranks only what is new).
     Raises CvReadError / ProfileError with a one-line message.
     """
     day = today(on)
@@ -148,11 +154,14 @@ def run_match(
     cv_raw = read_cv(cv_path)
     profile = load_profile(profile_path)
     if english_only and not profile.english_only:
-        profile = Profile(**{**profile.to_dict(), "english_only": True})
+        profile = replace(profile, english_only=True)
     analyzer = default_analyzer()
     cv_text = ranking_text(cv_raw)
     profile, used = fill_from_cv(profile, cv_raw, day)
-    listings = candidates(con)
+    keep = set(filtered_ids(con, effective_filters(profile.filters, filters), day))
+    if only_ids is not None:
+        keep &= only_ids
+    listings = [x for x in candidates(con) if x.listing_id in keep]
     docs = [(x.title, x.description) for x in listings]
     analysed = cached_analysis(con, docs, SCORING_VERSION).analysed
     kept, q, index = select_and_score(listings, cv_text, profile, analyzer, analysed)

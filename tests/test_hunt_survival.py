@@ -28,6 +28,11 @@ HUNT_TABLES = [
     "contacts",
     "contact_touches",
     "hunt_targets",
+    # the user's own hiding rules and saved searches (issue 11)
+    "blocked_employers",
+    "dismissals",
+    "saved_searches",
+    "digest_sent",
 ]
 
 
@@ -72,6 +77,11 @@ def warehouse(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     ok("contacts", "add", "Rita", "--employer", "Hays", "--relation", "peripheral", "--recruiter")
     ok("contacts", "touch", "Rita", "--date", "2026-11-19")
     ok("week", "--set", "applications=12")
+    ok("block", "Hays AS")
+    ok("block", "--staffing-agencies")
+    ok("dismiss", "nav:u2", "--reason", "needs fluent Norwegian")
+    ok("search", "save", "oslo", "--place", "Oslo", "--english")
+    ok("digest", "--out", str(tmp_path / "digests"))
     return path
 
 
@@ -135,7 +145,7 @@ def test_migration_rebuilding_listings_and_altering_hunt_tables_keeps_everything
     # The way a later migration might reshape things: rebuild `listings` with a new column, and add a
     # column to a hunt table.
     (migrations / "900_rebuild_listings.sql").write_text(
-        "CREATE TABLE listings_new AS SELECT *, CAST(NULL AS BOOLEAN) AS remote FROM listings;\n"
+        "CREATE TABLE listings_new AS SELECT *, CAST(NULL AS BOOLEAN) AS relocation_x FROM listings;\n"
         "DROP TABLE listings;\n"
         "ALTER TABLE listings_new RENAME TO listings;\n"
         "ALTER TABLE applications ADD COLUMN priority INTEGER;\n",
@@ -145,7 +155,7 @@ def test_migration_rebuilding_listings_and_altering_hunt_tables_keeps_everything
 
     with db.connection(warehouse) as con:  # connecting migrates
         assert con.execute("SELECT max(version) FROM schema_migrations").fetchone() == (900,)
-        assert "remote" in [r[0] for r in con.execute("DESCRIBE listings").fetchall()]
+        assert "relocation_x" in [r[0] for r in con.execute("DESCRIBE listings").fetchall()]
         assert snapshot(con, columns) == before
         assert db.migrate(con) == []  # nothing left to apply: the hunt migration is not re-run
         assert snapshot(con, columns) == before

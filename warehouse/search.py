@@ -1,0 +1,133 @@
+"""The filter vocabulary in SQL: one WHERE clause over the `listing_search` view, and facet counts.
+
+Every way of searching (profile, `match` flags, saved searches, digests, facets, the web page) goes through
+`where_clause`, so a filter means one thing. User values are always bound parameters; only the fixed
+fragments below are SQL text. This module takes the filter as a plain mapping (the `to_dict()` of
+`pipeline.search_filter.SearchFilter`) so that `warehouse/` imports nothing above it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+import duckdb
+
+from warehouse import db
+
+NOT_STATED = "not stated"
+
+# key -> SQL fragment over listing_search; `?` marks are bound in order by `_params`.
+_FRAGMENTS: dict[str, str] = {
+    "place": "list_has_any(list_transform(list_concat(list_concat(counties, municipalities), cities), "
+    "lambda x: lower(x)), ?)",
+    "occupation": "list_has_any(list_transform(list_concat(occupation_level1, occupation_level2), "
+    "lambda x: lower(x)), ?)",
+    "sector": "list_contains(?, sector)",
+    "extent": "extent = ?",
+    "min_extent_pct": "extent_pct >= ?",
+    "engagement": "engagement = ?",
+    "remote": "list_contains(?, remote)",
+    "english": "english_ok IS TRUE",
+    "permit_salary": "permit_salary_ok IS TRUE",
+    "min_salary_nok": "(coalesce(salary_max_nok, salary_min_nok) IS NULL "
+    "OR coalesce(salary_max_nok, salary_min_nok) >= ?)",
+    "published_within_days": "coalesce(published_at, first_seen_at) >= ?",
+    "deadline_open": "(application_deadline IS NULL OR application_deadline >= ?)",
+}
+_AGENCIES = {"hide": "staffing_agency IS NOT TRUE", "only": "staffing_agency IS TRUE"}
+
+
+def refresh_view(con: duckdb.DuckDBPyConnection, permit_master: int, permit_bachelor: int) -> None:
+    """(Re)create `listing_search` with today's permit thresholds (ints from `pipeline/permit.py`)."""
+    text = db.sql("listing_search_view").format(
+        permit_master=int(permit_master), permit_bachelor=int(permit_bachelor)
+    )
+    con.execute(text)
+
+
+def _params(key: str, value: Any, today: date) -> list[Any]:
+    if key in ("place", "occupation"):
+        return [[str(v).lower() for v in value]]
+    if key in ("sector", "remote"):
+        return [list(value)]
+    if key == "published_within_days":
+        return [datetime.combine(today - timedelta(days=int(value)), time.min)]
+    if key == "deadline_open":
+        return [today]
+    if key in ("english", "permit_salary"):
+        return []
+    return [value]
+
+
+def where_clause(filters: Mapping[str, Any], today: date) -> tuple[str, list[Any]]:
+    """(`cond AND cond ...`, parameters) for the keys that restrict; `TRUE` for an empty filter."""
+    parts: list[str] = []
+    params: list[Any] = []
+    for key, value in filters.items():
+        if key == "agencies":
+            if value in _AGENCIES:
+                parts.append(_AGENCIES[value])
+            continue
+        if key not in _FRAGMENTS:
+            raise KeyError(f"unknown filter {key!r}")
+        if value in (None, False, (), []):
+            continue
+        parts.append(_FRAGMENTS[key])
+        params += _params(key, value, today)
+    return (" AND ".join(parts) or "TRUE"), params
+
+
+def matching_ids(con: duckdb.DuckDBPyConnection, filters: Mapping[str, Any], today: date) -> list[str]:
+    """The listing ids the filter keeps, in id order."""
+    where, params = where_clause(filters, today)
+    rows = con.execute(f"SELECT listing_id FROM listing_search WHERE {where} ORDER BY listing_id", params)
+    return [row[0] for row in rows.fetchall()]
+
+
+def count(con: duckdb.DuckDBPyConnection, filters: Mapping[str, Any], today: date) -> int:
+    """How many listings the filter keeps."""
+    where, params = where_clause(filters, today)
+    row = con.execute(f"SELECT count(*) FROM listing_search WHERE {where}", params).fetchone()
+    return int(row[0]) if row else 0
+
+
+# facet name -> SQL expression giving each listing's values as a list (an empty list is "not stated").
+_FACETS: dict[str, str] = {
+    "county": "counties",
+    "municipality": "municipalities",
+    "occupation_level1": "occupation_level1",
+    "occupation_level2": "occupation_level2",
+    "sector": "list_filter([sector], lambda x: x IS NOT NULL)",
+    "extent": "list_filter([extent], lambda x: x IS NOT NULL)",
+    "engagement": "list_filter([engagement], lambda x: x IS NOT NULL)",
+    "remote": "list_filter([remote], lambda x: x IS NOT NULL)",
+    "english": "list_filter([CAST(english_ok AS VARCHAR)], lambda x: x IS NOT NULL)",
+    "permit_salary": "list_filter([CAST(permit_salary_ok AS VARCHAR)], lambda x: x IS NOT NULL)",
+    "staffing_agency": "list_filter([CAST(staffing_agency AS VARCHAR)], lambda x: x IS NOT NULL)",
+}
+
+
+def facets(
+    con: duckdb.DuckDBPyConnection, filters: Mapping[str, Any], today: date
+) -> dict[str, list[tuple[str, int]]]:
+    """Each facet's values with how many of the filtered listings have each, "not stated" last.
+
+    A listing in two counties counts once under each; a listing with no value counts under "not stated".
+    """
+    where, params = where_clause(filters, today)
+    out: dict[str, list[tuple[str, int]]] = {}
+    for name, expr in _FACETS.items():
+        rows = con.execute(
+            f"""
+            WITH kept AS (SELECT {expr} AS vals FROM listing_search WHERE {where})
+            SELECT v, count(*) AS n FROM (SELECT unnest(vals) AS v FROM kept) GROUP BY v
+            UNION ALL
+            SELECT '{NOT_STATED}', count(*) FROM kept WHERE len(vals) = 0 HAVING count(*) > 0
+            """,
+            params,
+        ).fetchall()
+        stated = sorted(((str(v), int(n)) for v, n in rows if v != NOT_STATED), key=lambda r: (-r[1], r[0]))
+        out[name] = stated + [(str(v), int(n)) for v, n in rows if v == NOT_STATED]
+    return out

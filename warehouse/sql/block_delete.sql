@@ -1,0 +1,1 @@
+DELETE FROM blocked_employers WHERE block_key = $block_key

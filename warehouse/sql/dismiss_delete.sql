@@ -1,0 +1,1 @@
+DELETE FROM dismissals WHERE listing_id = $listing_id

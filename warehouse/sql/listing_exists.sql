@@ -1,0 +1,1 @@
+SELECT count(*) FROM listings WHERE listing_id = $listing_id

@@ -1,0 +1,43 @@
+-- The filter vocabulary as a view a user can query (`fjordjobs sql "SELECT ... FROM listing_search WHERE ..."`).
+-- One row per listing a search can show: active, not a duplicate, not dismissed, its employer not blocked.
+-- `fjordjobs match`, saved searches, digests and facets filter this same view (warehouse/search.py), so a
+-- filter means the same everywhere. The permit thresholds are today's, written in when the view is refreshed
+-- ({permit_master} with a master's, {permit_bachelor} with a bachelor's or an unstated degree).
+CREATE OR REPLACE VIEW listing_search AS
+WITH places AS (
+    SELECT listing_id,
+           list_distinct(list_filter(list(county), lambda x: x IS NOT NULL)) AS counties,
+           list_distinct(list_filter(list(municipality), lambda x: x IS NOT NULL)) AS municipalities,
+           list_distinct(list_filter(list(city), lambda x: x IS NOT NULL)) AS cities
+    FROM listing_locations GROUP BY listing_id
+)
+SELECT l.listing_id, l.source, l.title, l.employer, l.employer_orgnr, l.url, l.apply_url,
+       l.city, l.municipality, l.county,
+       coalesce(p.counties, []) AS counties,
+       coalesce(p.municipalities, []) AS municipalities,
+       coalesce(p.cities, []) AS cities,
+       list_distinct(list_transform(coalesce(l.occupation_categories, []), lambda c: c.level1)) AS occupation_level1,
+       list_distinct(list_transform(coalesce(l.occupation_categories, []), lambda c: c.level2)) AS occupation_level2,
+       l.sector,
+       l.extent_pct,
+       CASE WHEN l.extent_pct >= 100 THEN 'full' WHEN l.extent_pct < 100 THEN 'part' END AS extent,
+       CASE WHEN l.temporary THEN 'temporary' WHEN l.engagement IS NOT NULL THEN 'permanent' END AS engagement,
+       l.remote, l.remote_evidence,
+       l.english_ok, l.language_requirement, l.language_evidence,
+       l.salary_min_nok, l.salary_max_nok, l.salary_text,
+       CASE WHEN l.salary_min_nok IS NULL THEN NULL
+            ELSE l.salary_min_nok >= CASE l.education WHEN 'master' THEN {permit_master} ELSE {permit_bachelor} END
+       END AS permit_salary_ok,
+       l.staffing_agency, l.temporary, l.education,
+       l.published_at, l.application_deadline, l.start_date, l.start_text, l.positions,
+       l.first_seen_at, l.last_seen_at, l.description
+FROM listings AS l
+LEFT JOIN places AS p USING (listing_id)
+WHERE l.status = 'active' AND l.duplicate_of IS NULL
+  AND l.listing_id NOT IN (SELECT listing_id FROM dismissals)
+  AND NOT EXISTS (
+      SELECT 1 FROM blocked_employers AS b
+      WHERE (b.kind = 'name' AND b.value = l.employer_key)
+         OR (b.kind = 'orgnr' AND b.value = l.employer_orgnr)
+         OR (b.kind = 'all_staffing_agencies' AND l.staffing_agency)
+  )
