@@ -146,20 +146,19 @@ class Index:
         return np.asarray(self.tfidf.idf_, dtype=np.float32)
 
     def query(self, weights: dict[str, float]) -> np.ndarray:
-        """A dense, normalised query column from term weights (e.g. `Analyzer.weigh_cv(cv)`)."""
+        """A dense, normalised query column from term weights (e.g. `Analyzer.weigh_cv(cv)`).
+
+        The same vector as `self.tfidf.transform` of the hashed, damped weights, written out for one
+        row: the transformer's input checks cost about 20 ms a call, as much as scoring 100,000 ads.
+        """
+        q = np.zeros(N_FEATURES, dtype=np.float32)
         if self.tfidf is None or not weights:
-            return np.zeros(N_FEATURES, dtype=np.float32)
-        terms = list(weights)
-        row = sp.csr_matrix(
-            (
-                np.fromiter(weights.values(), dtype=np.float64, count=len(terms)),
-                np.arange(len(terms)),
-                [0, len(terms)],
-            ),
-            shape=(1, len(terms)),
-        )
-        q = self.tfidf.transform(_damped_counts(row, columns(terms)))
-        return np.asarray(q.toarray(), dtype=np.float32).ravel()
+            return q
+        row = _damped_counts(_one_row(weights), columns(weights))
+        values = row.data * self.tfidf.idf_[row.indices]
+        norm = float(np.linalg.norm(values))
+        q[row.indices] = values / norm if norm else values
+        return q
 
     def columns_of(self, terms: Sequence[str]) -> list[int]:
         """The columns of terms, looked up where the index hashed them already."""
@@ -171,6 +170,13 @@ class Index:
     def scores(self, q: np.ndarray) -> np.ndarray:
         """Cosine similarity of every listing with the query: one pass over the CSR matrix."""
         return np.asarray(self.X @ q).ravel()
+
+
+def _one_row(weights: dict[str, float]) -> sp.csr_matrix:
+    """Term weights as one row over the terms in dict order."""
+    n = len(weights)
+    data = np.fromiter(weights.values(), dtype=np.float64, count=n)
+    return sp.csr_matrix((data, np.arange(n), [0, n]), shape=(1, n))
 
 
 def _damped_counts(T: sp.csr_matrix, cols: np.ndarray) -> sp.csr_matrix:

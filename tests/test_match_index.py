@@ -9,11 +9,12 @@ from pathlib import Path
 import duckdb
 import numpy as np
 import pytest
+from sklearn.feature_extraction import FeatureHasher
 
 from matching.analyzer import Analyzer, default_analyzer
 from matching.cv import read_cv
 from matching.cv_facts import ranking_text
-from matching.index import ANALYSIS_FORMAT, Doc, analyse, build_index, index_from_weights
+from matching.index import ANALYSIS_FORMAT, N_FEATURES, Doc, analyse, build_index, index_from_weights
 from matching.index_cache import (
     KEEP_DAYS,
     analysis_version,
@@ -71,7 +72,15 @@ def test_index_equals_the_one_built_from_analyzer_weights() -> None:
     plain = index_from_weights(reference_weights(DOCS))
     assert np.array_equal(ours.idf, plain.idf)
     assert abs(ours.X - plain.X).max() < 1e-6
-    q = ours.query(cv_query_weights("Python developer with SQL and Docker"))
+    weights = cv_query_weights("Python developer with SQL and Docker")
+    q = ours.query(weights)
+    # the query vector is what scikit-learn's transformer gives for the hashed, damped CV terms
+    counts = FeatureHasher(n_features=N_FEATURES, input_type="dict", alternate_sign=False).transform(
+        [weights]
+    )
+    counts.data = np.log1p(counts.data)
+    assert plain.tfidf is not None
+    assert np.allclose(q, plain.tfidf.transform(counts).toarray().ravel(), atol=1e-6)
     assert int(np.argmax(ours.scores(q))) == 0  # the Norwegian developer ad
 
 
