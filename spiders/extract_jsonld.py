@@ -21,24 +21,9 @@ from spiders.lenient_json import LenientJSONError, loads_lenient
 
 # Query parameters that only say where a click came from; two URLs differing in them are one ad.
 _TRACKING_PARAMS = frozenset(
-    {
-        "fbclid",
-        "gclid",
-        "dclid",
-        "msclkid",
-        "yclid",
-        "igshid",
-        "mc_cid",
-        "mc_eid",
-        "_hsenc",
-        "_hsmi",
-        "_ga",
-        "ref",
-        "referrer",
-        "source",
-        "src",
-    }
-)
+    {"fbclid", "gclid", "dclid", "msclkid", "yclid", "igshid", "mc_cid", "mc_eid", "_hsenc", "_hsmi", "_ga",
+     "ref", "referrer", "source", "src"}
+)  # fmt: skip
 _EXTENT_WORDS = frozenset({"FULL_TIME", "PART_TIME", "HELTID", "DELTID"})
 _AD_HINT = re.compile(r"JobPosting|hiringOrganization", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
@@ -280,12 +265,13 @@ def _salary(value: Any) -> dict[str, str | None] | None:
 def _education(value: Any) -> str | None:
     """`educationRequirements`: a credential's category ("bachelor degree") or the text the page wrote."""
     for item in _as_list(value):
-        if isinstance(item, dict):
-            text = _text(item.get("credentialCategory")) or _text(item.get("description"))
-        else:
-            text = _text(item)
-        if text:
-            return html.unescape(text)
+        found = (
+            _text(item.get("credentialCategory") or item.get("description"))
+            if isinstance(item, dict)
+            else _text(item)
+        )
+        if found:
+            return html.unescape(found)
     return None
 
 
