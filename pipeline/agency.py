@@ -15,7 +15,18 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from pipeline.cues import ad_has_any, cue_words, pieces_with
+from pipeline.cues import (
+    cue_guard,
+    cue_sets,
+    cue_words,
+    fold_ad,
+    holds_every,
+    matches_at,
+    passes,
+    pieces_with,
+    start_words,
+    word_starts,
+)
 
 _LEGAL_SUFFIX = re.compile(
     r"\b(?:as|asa|sa|ans|da|ab|a/s|ltd|limited|gmbh|inc|group|gruppen|norge|norway|norden|nordic|avd\.?.*)$"
@@ -136,24 +147,37 @@ _OWN_STAFF = re.compile(
 
 # Cues (pipeline/cues.py), read off the patterns: text without one of them cannot match.
 CLIENT_CUES = cue_words(_CLIENT_AS_EMPLOYER)
+CLIENT_GUARD = cue_guard(_CLIENT_AS_EMPLOYER)
+OWN_STAFF_GUARD = cue_guard(_OWN_STAFF)
 AGENCY_WORD_CUES = cue_words(_AGENCY_WORDS)
 OWN_STAFF_CUES = cue_words(_OWN_STAFF)
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
-APPLY_VIA_CUES = cue_words(_APPLY_VIA)
+APPLY_VIA_CUES = cue_sets(_APPLY_VIA)
 SELF_DESCRIPTION_CUES = cue_words(_SELF_DESCRIPTION)
 
 
 def _applies_via_agency(body: str) -> bool:
     """Whether the ad sends applicants to a staffing agency by name ("Søk via Fremobemanning")."""
-    if not ad_has_any(body, APPLY_VIA_CUES):
+    if not holds_every(fold_ad(body), APPLY_VIA_CUES):
         return False
     for match in _APPLY_VIA.finditer(body):
         name = match.group(1)
         if is_agency_name(name) or is_agency_name(name.split()[0]):
             return True
     return False
+
+
+CLIENT_STARTS = start_words(_CLIENT_AS_EMPLOYER, search_only=True)
+
+
+def _names_client_as_employer(body: str) -> bool:
+    """`_CLIENT_AS_EMPLOYER.search(body)`, tried only where a match can begin (a long alternation)."""
+    low = fold_ad(body)
+    if low is None or len(low) != len(body):
+        return _CLIENT_AS_EMPLOYER.search(body) is not None
+    return matches_at(_CLIENT_AS_EMPLOYER, body, word_starts(low, CLIENT_STARTS))
 
 
 def _describes_itself_as_agency(body: str) -> bool:
@@ -165,7 +189,7 @@ def _describes_itself_as_agency(body: str) -> bool:
 
 
 def _agency_text(body: str) -> bool:
-    if ad_has_any(body, CLIENT_CUES) and _CLIENT_AS_EMPLOYER.search(body):
+    if passes(fold_ad(body), CLIENT_GUARD) and _names_client_as_employer(body):
         return True
     if _applies_via_agency(body):
         return True
@@ -183,7 +207,7 @@ def is_staffing_agency(employer: str | None, text: str) -> bool:
     employer: False, unless the text also names a client as the employer or speaks of hiring out.
     """
     body = text or ""
-    own_staff = ad_has_any(body, OWN_STAFF_CUES) and _OWN_STAFF.search(body)
+    own_staff = passes(fold_ad(body), OWN_STAFF_GUARD) and _OWN_STAFF.search(body)
     if is_agency_name(employer):
         return not own_staff or _agency_text(body)
     return _agency_text(body) or (not own_staff and _describes_itself_as_agency(body))

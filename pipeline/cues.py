@@ -171,7 +171,8 @@ def _literal_char(op: object, av: object) -> str | None:
 # set is preferred (the choice only changes speed, never an outcome).
 _COMMON_IN_ADS = frozenset(
     ("søker", "etter", "ser", "vi", "du", "deg", "og", "i", "på", "er", "for", "til", "med", "som", "har",
-     "the", "and", "we", "you", "our", "are", "is", "looking", "seeking", "hiring")
+     "the", "and", "we", "you", "our", "are", "is", "looking", "seeking", "hiring", "søk", "apply", "kunde",
+     "ansatt", "ansett", "vår", "våre")
 )  # fmt: skip
 
 
@@ -186,7 +187,16 @@ def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str
 
 def _necessary(tree: _Tree) -> frozenset[str] | None:
     """Strings of which every match of `tree` holds one, or None when no such set is found."""
+    found = _necessary_sets(tree)
     best: frozenset[str] | None = None
+    for words in found:
+        best = _better(best, words)
+    return best
+
+
+def _necessary_sets(tree: _Tree) -> list[frozenset[str]]:
+    """Every set of strings of which each match of `tree` holds one (one set per required part)."""
+    sets: list[frozenset[str]] = []
     run = ""
     for op, av in tree:
         char = _literal_char(op, av)
@@ -196,31 +206,33 @@ def _necessary(tree: _Tree) -> frozenset[str] | None:
         if op is _c.AT:  # \b, ^, $: zero-width, the characters on each side stay adjacent
             continue
         if run:
-            best = _better(best, frozenset({run}))
+            sets.append(frozenset({run}))
             if op in (_c.SUBPATTERN, _c.BRANCH):
                 # "E(?:ngelsk|nglish)", as the parser writes "Engelsk|English": the run joins each opening
                 following = _prefixes([(op, av)], skip_optional=False)
                 if following:
-                    best = _better(best, frozenset(run + word for word in following))
+                    sets.append(frozenset(run + word for word in following))
             run = ""
         found: frozenset[str] | None = None
         if op is _c.SUBPATTERN and isinstance(av, tuple):
-            found = _necessary(list(av[-1]))
+            sets.extend(_necessary_sets(list(av[-1])))  # a group is matched once: each of its sets holds
         elif op is _c.BRANCH and isinstance(av, tuple):
             branches = [_necessary(list(branch)) for branch in av[1]]
             found = None if any(b is None for b in branches) else frozenset().union(*branches)  # type: ignore[arg-type]
         elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and isinstance(av, tuple):
-            found = _necessary(list(av[2])) if av[0] >= 1 else None
+            if av[0] >= 1:
+                sets.extend(_necessary_sets(list(av[2])))
         elif (
             op is _c.IN and isinstance(av, list) and 1 < len(av) <= 8 and all(i[0] is _c.LITERAL for i in av)
         ):
             found = frozenset(chr(i[1]).lower() for i in av)  # a class of a few characters: "[-–—]"
         elif op is _c.ATOMIC_GROUP:
-            found = _necessary(list(av))  # type: ignore[call-overload]
-        best = _better(best, found)
+            sets.extend(_necessary_sets(list(av)))  # type: ignore[call-overload]
+        if found:
+            sets.append(found)
     if run:
-        best = _better(best, frozenset({run}))
-    return best
+        sets.append(frozenset({run}))
+    return sets
 
 
 def _prefixes(tree: _Tree, skip_optional: bool) -> frozenset[str] | None:
@@ -280,6 +292,60 @@ def cue_words(*patterns: re.Pattern[str] | str) -> tuple[str, ...]:
             raise ValueError(f"no cue word guards every match of {pattern!r}")
         words |= found
     return _without_redundant(frozenset(words), prefixes=False)
+
+
+@cache
+def cue_sets(pattern: re.Pattern[str] | str, most: int = 2) -> tuple[tuple[str, ...], ...]:
+    """Up to `most` word sets, each of which every match of `pattern` holds a word of, most selective first.
+
+    A text must hold a word of every set to match, so checking two sets skips more text than one:
+    "norsk - engelsk går også fint" needs a language word and "også"/"also"/"fine".
+    """
+    found = _necessary_sets(_parse(pattern))
+    if not found:
+        raise ValueError(f"no cue word guards every match of {pattern!r}")
+    return _most_selective(found, most)
+
+
+def _most_selective(found: list[frozenset[str]], most: int) -> tuple[tuple[str, ...], ...]:
+    ranked = sorted(set(found), key=lambda s: (bool(s & _COMMON_IN_ADS), -min(map(len, s)), len(s)))
+    chosen: list[frozenset[str]] = []
+    for words in ranked:
+        # A set every chosen word already implies ("engelsk" holds "elsk") checks nothing new.
+        if any(all(any(w in c for w in words) for c in prior) for prior in chosen):
+            continue
+        chosen.append(words)
+        if len(chosen) == most:
+            break
+    return tuple(_without_redundant(words, prefixes=False) for words in chosen)
+
+
+Guard = tuple[tuple[tuple[str, ...], ...], ...]
+
+
+@cache
+def cue_guard(pattern: re.Pattern[str] | str) -> Guard:
+    """`cue_sets` for each top-level alternative of `pattern`: a text may match only if, for one
+    alternative, it holds a word of each of that alternative's sets (see `passes`)."""
+    tree = _parse(pattern)
+    branches = [list(b) for b in tree[0][1][1]] if len(tree) == 1 and tree[0][0] is _c.BRANCH else [tree]  # type: ignore[index]
+    guard = []
+    for branch in branches:
+        found = _necessary_sets(branch)
+        if not found:
+            raise ValueError(f"no cue word guards every match of {pattern!r}")
+        guard.append(_most_selective(found, 2))
+    return tuple(guard)
+
+
+def passes(low: str | None, guard: Guard) -> bool:
+    """Whether the folded text may match the pattern `guard` was read from (None: cannot tell, so True)."""
+    return low is None or any(all(holds_any(low, words) for words in sets) for sets in guard)
+
+
+def holds_every(low: str | None, sets: Iterable[Iterable[str]]) -> bool:
+    """Whether the folded text holds a word of each set (None: cannot tell, so True)."""
+    return low is None or all(holds_any(low, words) for words in sets)
 
 
 @cache

@@ -187,43 +187,63 @@ def clear_caches() -> None:
 
 
 @lru_cache(maxsize=1)
-def _professions() -> tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...]:
-    """(profession in a title, profession the text asks for, level) per level, from the data file."""
+def _professions() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """(profession name, level) per level, from the data file."""
     raw = resources.files("pipeline").joinpath("data/regulated_professions.csv").read_text(encoding="utf-8")
     by_level: dict[str, list[str]] = {}
     for line in raw.splitlines():
         if line.strip() and not line.startswith("#"):
             word, level = line.rsplit(",", 1)
             by_level.setdefault(level.strip(), []).append(re.escape(word.strip()))
-    found = []
-    for level, words in by_level.items():
-        # Whole words with plural and definite endings; "sykepleierstudent" and "legekontor" do not count.
-        names = rf"(?:{'|'.join(sorted(words, key=len, reverse=True))})(?:e|er|ar|ere|arar|en|ane|ene)?\b(?![-/]?\w)"
-        in_title = re.compile(rf"(?<![\w-]){names}", re.I)
-        # In the text: the profession as a qualification ("autorisert sykepleier", "autorisasjon som
-        # vernepleier", "utdannet lektor") or as the post ("Vi søker fastlege", "søkjer ein lektor").
-        asked = re.compile(
-            rf"\b(?:autoriser\w*|autorisasjon\s+som|lisens\s+som|godkjen\w*|utdann\w*(?:\s+som)?|"
-            rf"(?:vi\s+)?(?:søker|søkjer|ser\s+etter|trenger|treng)(?:\s+(?:etter|en|ein|ei|et|eit|deg\s+som\s+er|"
-            rf"\w+\s+(?:og\s+\w+\s+)?))?){{0,1}}\s+(?:\w+\s+)?{names}",
-            re.I,
+    # Whole words with plural and definite endings; "sykepleierstudent" and "legekontor" do not count.
+    return tuple(
+        (
+            re.compile(
+                rf"(?<![\w-])(?:{'|'.join(sorted(words, key=len, reverse=True))})"
+                r"(?:e|er|ar|ere|arar|en|ane|ene)?\b(?![-/]?\w)",
+                re.I,
+            ),
+            level,
         )
-        found.append((in_title, asked, level))
-    return tuple(found)
+        for level, words in by_level.items()
+    )
+
+
+# In the text a profession counts as a qualification ("autorisert sykepleier", "autorisasjon som
+# vernepleier", "utdannet lektor") or as the post ("Vi søker fastlege", "søkjer ein lektor"): these words
+# right before it. A profession merely named ("du jobber sammen med sykepleiere") asks for nothing.
+_ASKED_BEFORE = re.compile(
+    r"\b(?:autoriser\w*|autorisasjon\s+som|lisens\s+som|godkjen\w*|utdann\w*(?:\s+som)?|"
+    r"søker|søkjer|ser\s+etter|trenger|treng)\s+(?:(?:etter|en|ein|ei|et|eit|deg\s+som\s+er|[\w-]+)\s+){0,2}$",
+    re.I,
+)
 
 
 @lru_cache(maxsize=1)
 def _profession_cues() -> tuple[str, ...]:
     """Words one of which every profession name holds (read off the patterns built from the data file)."""
-    return cue_words(*(in_title for in_title, _, _ in _professions()))
+    return cue_words(*(name for name, _ in _professions()))
 
 
 def _profession_levels(text: str, title: str) -> set[str]:
     """Levels implied by a regulated profession the ad is for (its title) or asks for (its text)."""
-    levels: set[str] = set()
-    for in_title, asked, level in _professions():
-        if (title and in_title.search(title)) or asked.search(text):
-            levels.add(level)
+    levels = {level for name, level in _professions() if title and name.search(title)}
+    low = fold_ad(text)
+    if low is None or len(low) != len(text):
+        low = text.lower()
+    starts: set[int] = set()
+    for at in word_starts(low, _profession_cues()):
+        while at > 0 and (low[at - 1].isalnum() or low[at - 1] == "-"):
+            at -= 1  # the start of the word that holds the cue ("anestesi|sykepleier")
+        starts.add(at)
+    for at in sorted(starts):
+        for name, level in _professions():
+            if (
+                level not in levels
+                and name.match(text, at)
+                and _ASKED_BEFORE.search(text, max(0, at - 60), at)
+            ):
+                levels.add(level)
     return levels
 
 

@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipeline.cues import fold_ad, holds_any, word_starts
+from pipeline.cues import fold_ad, holds_any, holds_every, word_starts
 from pipeline.langid import detect_ad_language, language_name
 from pipeline.language_rules import (  # noqa: F401 - the labels are part of this module's interface
     _DEMAND,
@@ -198,7 +198,7 @@ def _statements(sentence: str) -> tuple[tuple[str, int, str], ...]:
     text = normalise(sentence)
     found: list[tuple[str, int, str]] = []
     for rule in STATEMENT_RULES:
-        if rule.cues and not holds_any(text, rule.cues):
+        if not holds_every(text, rule.cues):
             continue  # cannot match, so it finds and masks nothing
         spans = [m.span() for m in rule.pattern.finditer(text)]
         for start, end in spans:

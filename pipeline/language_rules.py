@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-from pipeline.cues import cue_words
+from pipeline.cues import cue_sets, cue_words
 
 ENGLISH_OK: Final = "english_ok"
 NORWEGIAN_REQUIRED: Final = "norwegian_required"
@@ -147,13 +147,14 @@ class Rule:
     requirement: str | None
     strength: int
     pattern: re.Pattern[str]
-    cues: tuple[str, ...]
-    """Words every match holds (read off the pattern): a sentence without one of them skips the rule."""
+    cues: tuple[tuple[str, ...], ...]
+    """Word sets every match holds a word of (read off the pattern): a sentence without a word of each set
+    skips the rule."""
 
 
 def _rule(name: str, requirement: str | None, strength: int, regex: str) -> Rule:
     pattern = re.compile(regex)
-    return Rule(name, requirement, strength, pattern, cue_words(pattern))
+    return Rule(name, requirement, strength, pattern, cue_sets(pattern))
 
 
 # Applied in this order; each rule sees the sentence with earlier matches masked.

@@ -105,6 +105,7 @@ def test_more_requirement_wordings(text: str, expected: str | None) -> None:
         ("Velkommen til oss!", "Sykepleiere til sommeren", "bachelor"),
         ("Ring legekontoret for spørsmål.", "Kontormedarbeider", None),
         ("Vi søker sykepleierstudenter til sommerjobb.", "", None),
+        ("Du jobber tett sammen med sykepleiere og leger i teamet.", "Sekretær", None),
     ],
 )
 def test_regulated_professions_imply_their_degree(text: str, title: str, expected: str | None) -> None:
