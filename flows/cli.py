@@ -63,6 +63,15 @@ def _report_ingest(result: IngestResult) -> None:
     )
     for reason in result.quarantine_reasons[:5]:
         console.print(f"  [yellow]quarantined:[/] {reason}", highlight=False)
+    if result.failed_pages:
+        console.print(
+            f"  [red]{result.failed_pages} pages failed[/] (not loaded; the next crawl tries them again):",
+            highlight=False,
+        )
+        for page in result.failures[:10]:
+            console.print(f"    {page['url']}: {page['reason']}", highlight=False, soft_wrap=True)
+        if result.failed_pages > 10:
+            console.print(f"    ... {result.failed_pages - 10} more: `fjordjobs status`", highlight=False)
 
 
 @app.command()

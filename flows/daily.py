@@ -86,6 +86,7 @@ class SourceOutcome:
     updated: int = 0
     deactivated: int = 0
     quarantined: int = 0
+    failed_pages: int = 0
 
 
 @dataclass
@@ -219,7 +220,24 @@ def _record_failed_crawl(db_path: Path, source: SourceConfig, reason: str, start
     with db.connection(db_path) as con:
         con.execute(
             db.sql("insert_run"),
-            [run_id, source.spider, started_at, now, "failed", reason, 0, 0, 0, 0, 0, None, None, None],
+            [
+                run_id,
+                source.spider,
+                started_at,
+                now,
+                "failed",
+                reason,
+                0,
+                0,
+                0,
+                0,
+                0,
+                None,
+                None,
+                None,
+                0,
+                None,
+            ],
         )
     return run_id
 
@@ -274,6 +292,11 @@ def _crawl_and_load(config: Config, db_path: Path, retries: int) -> list[SourceO
             result.updated,
         )
         outcome.deactivated, outcome.quarantined = result.deactivated, result.quarantined
+        outcome.failed_pages = result.failed_pages
+        if result.failed_pages:  # loaded, but the summary names what it could not fetch
+            named = "; ".join(f"{f['url']} ({f['reason']})" for f in result.failures[:3])
+            more = f"; {result.failed_pages - 3} more" if result.failed_pages > 3 else ""
+            outcome.reason = f"{result.failed_pages} pages failed: {named}{more}"
     return [outcomes[s.name] for s in sources]
 
 

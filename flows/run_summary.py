@@ -14,11 +14,22 @@ if TYPE_CHECKING:
 def summary_table(summary: DailySummary) -> Table:
     """One row per configured source, failed ones in red with their reason."""
     table = Table(title="fjordjobs run", header_style="bold", title_justify="left")
-    for column in ("source", "status", "items", "new", "updated", "deactivated", "quarantined", "reason"):
+    columns = (
+        "source",
+        "status",
+        "items",
+        "new",
+        "updated",
+        "deactivated",
+        "quarantined",
+        "failed pages",
+        "reason",
+    )
+    for column in columns:
         table.add_column(column, overflow="fold")
     for s in summary.sources:
         status = "[green]ok[/]" if s.ok else "[bold red]FAILED[/]"
-        counts = [s.items, s.new_listings, s.updated, s.deactivated, s.quarantined]
+        counts = [s.items, s.new_listings, s.updated, s.deactivated, s.quarantined, s.failed_pages]
         table.add_row(s.name, status, *[str(c) for c in counts], s.reason or "")
     return table
 

@@ -79,6 +79,8 @@ class IngestResult:
     already_loaded: bool = False
     health: HealthVerdict | None = None
     quarantine_reasons: list[str] = field(default_factory=list)
+    failed_pages: int = 0  # pages the spider could not fetch or read (spiders/failures.py)
+    failures: list[dict[str, str]] = field(default_factory=list)  # the first of them: url, reason
 
     @property
     def ok(self) -> bool:
@@ -96,6 +98,8 @@ class _Batch:
     listing_records: int = 0
     incomplete: int = 0
     requests: int | None = None
+    failed_pages: int = 0
+    failures: list[dict[str, str]] = field(default_factory=list)
 
 
 def _sha256(data: bytes) -> str:
@@ -123,6 +127,21 @@ def _quarantine(
             "payload": payload,
             "quarantined_at": now,
         }
+    )
+
+
+def _take_failures(batch: _Batch, stats: dict[str, Any]) -> None:
+    """The failed pages a spider's stats record names (spiders/failures.py), checked, bounded."""
+    named = stats.get("failed_pages")
+    if isinstance(named, list):
+        batch.failures = [
+            {"url": str(page.get("url"))[:500], "reason": str(page.get("reason"))[:200]}
+            for page in named[:50]
+            if isinstance(page, dict)
+        ]
+    count = stats.get("failed")
+    batch.failed_pages = max(
+        count if isinstance(count, int) and not isinstance(count, bool) else 0, len(batch.failures)
     )
 
 
@@ -219,6 +238,7 @@ def _take(
     if kind == "stats":
         if isinstance(record.get("requests"), int):
             batch.requests = record["requests"]
+        _take_failures(batch, record)
         return
     if kind == "quarantine":
         reason = str(record.get("reason") or "the spider could not parse this page")
@@ -313,6 +333,8 @@ def ingest_file(
         requests=batch.requests,
         health=health,
         quarantine_reasons=[q["reason"] for q in batch.quarantine],
+        failed_pages=batch.failed_pages,
+        failures=batch.failures,
     )
     step = stage or (lambda _name: None)
 
@@ -337,6 +359,8 @@ def ingest_file(
                 result.requests,
                 str(path),
                 data_hash if health.ok else None,
+                result.failed_pages,
+                orjson.dumps(result.failures).decode() if result.failures else None,
             ],
         )
         step("before_commit")

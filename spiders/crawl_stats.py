@@ -17,6 +17,8 @@ from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response
 
+from spiders.failures import stats_fields
+
 
 def now_iso() -> str:
     """The timestamp written into `fetched_at`: UTC, seconds."""
@@ -66,5 +68,6 @@ class StatsRecordMixin(scrapy.Spider):
             "pages": self.pages,
             "ads": self.ads,
             "quarantined": self.quarantined_count,
+            **stats_fields(self),
             "fetched_at": now_iso(),
         }

@@ -23,6 +23,8 @@ DOWNLOAD_DELAY = 0.5
 ADDONS = {"spiders.politeness.PolitenessAddon": 0}
 HOST_CONCURRENCY_ENABLED = True
 DOWNLOAD_TIMEOUT = 60
+# Every failed page is counted and named in the crawl's stats record (spiders/failures.py).
+SPIDER_MIDDLEWARES = {"spiders.failures.PageFailureMiddleware": 10}
 
 AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 1.0

@@ -47,6 +47,7 @@ from spiders.extract_nav import (
     page_id,
     token_from_text,
 )
+from spiders.failures import describe, note_failure, stats_fields
 
 DEFAULT_BASE_URL = "https://pam-stilling-feed.nav.no"
 SOURCE = "nav"
@@ -400,6 +401,9 @@ class NavSpider(scrapy.Spider):
         """A request gave up after its retries (5xx, timeouts): resume before it next time."""
         request = getattr(failure, "request", None)
         self.logger.warning("NAV request failed: %s", failure.value)
+        reason = describe(failure)
+        if request is not None and reason is not None:
+            note_failure(self, request.url, reason)
         if request is not None:
             yield from self._request_failed(request)
 
@@ -453,7 +457,14 @@ class NavSpider(scrapy.Spider):
         assert self.crawler.stats is not None
         # The data: request that brought us here is no HTTP request: leave it out.
         sent = int(self.crawler.stats.get_value("downloader/request_count", 0)) - 1
-        yield {"kind": "stats", "source": SOURCE, "requests": sent, **self.counts, "fetched_at": _now()}
+        yield {
+            "kind": "stats",
+            "source": SOURCE,
+            "requests": sent,
+            **self.counts,
+            **stats_fields(self),
+            "fetched_at": _now(),
+        }
 
 
 def _load_state(path: Path) -> dict[str, Any]:
@@ -481,12 +492,15 @@ def _listing(
 
 
 def _quarantine(response: Response, reason: str) -> dict[str, Any]:
+    """A page we could not read. Its body is decoded whatever its content type says (a binary
+    content type gives a Response without `.text`, and the page would vanish with an error)."""
+    content_type = (response.headers.get("Content-Type") or b"").decode("latin-1") or "no content type"
     return {
         "kind": "quarantine",
         "source": SOURCE,
         "url": response.url,
-        "reason": reason,
-        "payload": response.text,
+        "reason": f"{reason} (HTTP {response.status}, {content_type})",
+        "payload": response.body.decode("utf-8", "replace"),
     }
 
 
