@@ -122,7 +122,11 @@ def normalise_record(record: dict[str, Any], on: date) -> Listing:
     start_date, start_text = parse_start(_clean(fields.get("start")), reference)
     remote = assess_remote(_clean(fields.get("remote")), full_text)
     categories = occupation_categories(
-        _as_list(fields.get("styrk_codes")), fields.get("occupation_levels") or [], title, description
+        _as_list(fields.get("styrk_codes")),
+        fields.get("occupation_levels") or [],
+        title,
+        description,
+        _as_list(fields.get("occupation")),
     )
 
     return Listing(

@@ -26,6 +26,7 @@ def ad(
     """A NAV landing record with the given `fields` replaced; locations as (municipality, county) pairs."""
     title, employer = fields.pop("title", "Rådgiver"), fields.pop("employer", "Acme AS")
     record = nav_record(uuid, title=title, employer=employer, status=status)
+    record["fields"]["occupation"] = []  # the source's own category names: none unless given
     record["fields"].update(fields)
     if locations is not None:
         record["fields"]["locations"] = [
@@ -39,21 +40,24 @@ def first_ads() -> list[dict[str, Any]]:
     """Six ads: a1-a5 differ on every filter; a6 is withdrawn (inactive) and never shows."""
     return [
         ad("a1", title="Backend-utvikler", employer="Kartverket", locations=[("Oslo", "Oslo")],
-           description=f"{ENGLISH}<p>Lønn: 650 000–750 000 kr</p>", remote="Hybridkontor", styrk_codes=["2512"],
+           description=f"{ENGLISH}<p>Lønn: 650 000–750 000 kr</p>", remote="Hybridkontor", styrk_codes=["2512"], occupation=["IT", "Utvikling"],
            sector="Offentlig", extent="Heltid", engagement="Fast", application_due="15.11.2026"),
         ad("a2", title="Sykepleier", employer="Helsehuset AS", locations=[("Bergen", "Vestland"), ("Oslo", "Oslo")],
            description=f"{NORWEGIAN}<p>60 % stilling. Du kan jobbe 2 dager hjemmefra.</p>", sector="Privat",
+           occupation=["Helse og sosial", "Sykepleier"],
            extent="Deltid", engagement="Fast", application_due="20.12.2026"),
         ad("a3", title="Lagermedarbeider", employer="Manpower AS", locations=[("Trondheim", "Trøndelag")],
            description=f"{NORWEGIAN}<p>Lønn: 400 000 kr.</p><p>For vår kunde søker vi lagermedarbeidere.</p>",
-           sector="Privat", extent="Heltid", engagement="Vikariat", application_due="20.12.2026"),
+           sector="Privat", extent="Heltid", engagement="Vikariat", application_due="20.12.2026",
+           occupation=["Transport og lager"]),
         ad("a4", title="Senior utvikler", employer="Nordlys Tech AS", locations=[("Tromsø", "Troms")],
            description="<p>This role is fully remote within Norway. English is our working language.</p>"
                        "<p>Salary: NOK 800 000.</p>",
-           sector=None, extent="Heltid", engagement="Fast", published="2026-11-20T08:00:00+01:00",
+           sector=None, extent="Heltid", engagement="Fast", published="2026-11-20T08:00:00+01:00", occupation=[],
            application_due="25.11.2026"),
         ad("a5", title="Rådgiver", employer="Equinor ASA", locations=[("Oslo", "Oslo")], employer_orgnr="923609016",
            description=f"{NORWEGIAN}<p>Kontorsted Oslo.</p>", sector=None, extent="Heltid", engagement=None,
+           occupation=[],
            application_due="Snarest"),
         ad("a6", title="Withdrawn", status="INACTIVE"),
     ]  # fmt: skip

@@ -72,8 +72,35 @@ def test_title_decides_the_category_for_other_sources(title: str, level1: str, l
     assert [(c.level1, c.level2, c.basis) for c in categories] == [(level1, level2, "title")]
 
 
-def test_codes_win_over_title_and_one_passing_mention_in_text_decides_nothing() -> None:
-    assert occupation_categories(["5120"], [], "Utvikler", "")[0].level2 == "Kokk"
+def test_a_trade_word_in_the_title_comes_first_and_a_conflicting_code_is_kept_beside_it() -> None:
+    found = occupation_categories(["7221"], [], "Elektriker", "")  # coded "Smeder" by the employer
+    assert [(c.level1, c.basis) for c in found] == [
+        ("Håndverkere", "title"),
+        ("Industri og produksjon", "styrk:7221"),
+    ]
+    assert (
+        occupation_categories(["5120"], [], "Senior rådgiver", "")[0].level2 == "Kokk"
+    )  # a role word is weak
+
+
+def test_role_words_decide_only_when_nothing_else_does() -> None:
+    assert occupation_categories([], [], "Pedagogisk rådgiver", "")[0].level1 == "Utdanning"
+    assert occupation_categories([], [], "Sales manager", "")[0].level1 == "Salg og service"
+    assert occupation_categories([], [], "Seniorrådgiver", "")[0].level1 == "Kontor og økonomi"
+
+
+def test_the_sources_own_category_names_are_read() -> None:
+    assert occupation_categories([], [], "Verkstedmedarbeider", "", ["Bilmekaniker"])[0].level2 == "Mekaniker"
+    named = occupation_categories([], [], "Ledige stillinger", "", ["Helse / Sosial"])[0]
+    assert (named.level1, named.level2, named.basis) == ("Helse og sosial", None, "source")
+
+
+def test_nynorsk_agent_nouns_read_like_bokmal() -> None:
+    assert occupation_categories([], [], "Driftsteknikar", "")[0].level1 == "IT"
+    assert occupation_categories([], [], "Sjukepleiar", "")[0].level2 == "Sykepleier"
+
+
+def test_one_passing_mention_in_text_decides_nothing() -> None:
     assert occupation_categories([], [{"level1": "IT", "level2": "Utvikling"}], "Xyz", "")[0].basis == "nav"
     assert from_text("Du vil samarbeide med sykepleiere.") == []
     assert from_text("Vi søker sykepleier. Som sykepleier hos oss ...")[0].level2 == "Sykepleier"
@@ -128,11 +155,11 @@ def test_the_filter_fields_reach_the_warehouse_and_its_side_views(tmp_path: Path
         stored = from_row([d[0] for d in cursor.description or []], cursor.fetchone() or ())
         places = con.execute("SELECT county FROM listing_locations ORDER BY county").fetchall()
         levels = con.execute("SELECT level1, level2, basis FROM listing_occupations").fetchall()
-    assert stored.occupation_categories == (Category("IT", "Utvikling", "styrk:2512"),)
+    assert stored.occupation_categories == (Category("IT", "Utvikling", "title"),)  # the code agrees
     assert stored.work_locations[1] == WorkLocation("Bergen", "Bergen", "Vestland")
     assert (stored.remote, stored.positions, stored.employer_orgnr, stored.employer_key) == (
         "hybrid", 2, "923609016", "equinor",
     )  # fmt: skip
     assert stored.sector == "public"  # NAV's "Offentlig", in the one vocabulary
     assert places == [("Oslo",), ("Vestland",)]
-    assert levels == [("IT", "Utvikling", "styrk:2512")]
+    assert levels == [("IT", "Utvikling", "title")]

@@ -17,7 +17,7 @@ SELECT l.listing_id, l.source, l.title, l.employer, l.employer_orgnr, l.url, l.a
        coalesce(p.municipalities, []) AS municipalities,
        coalesce(p.cities, []) AS cities,
        list_distinct(list_transform(coalesce(l.occupation_categories, []), lambda c: c.level1)) AS occupation_level1,
-       list_distinct(list_transform(coalesce(l.occupation_categories, []), lambda c: c.level2)) AS occupation_level2,
+       list_distinct(list_filter(list_transform(coalesce(l.occupation_categories, []), lambda c: c.level2), lambda x: x IS NOT NULL)) AS occupation_level2,
        l.sector,
        l.extent_pct,
        CASE WHEN l.extent_pct >= 100 THEN 'full' WHEN l.extent_pct < 100 THEN 'part' END AS extent,
