@@ -6,72 +6,67 @@ from flows import env
 
 env.configure()
 
-import dataclasses  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Annotated  # noqa: E402
 
 import typer  # noqa: E402
 
+from flows import cli_common, locations  # noqa: E402
 from flows import cli_filters as cf  # noqa: E402
+from flows.cli_common import DB_HELP, DbOption  # noqa: E402, F401
+from flows.cli_common import die as _die  # noqa: E402
+from flows.cli_common import reading as _reading  # noqa: E402
+from flows.cli_common import report_ingest as _report_ingest  # noqa: E402
+from flows.cli_common import write_report as _write_report  # noqa: E402
+from flows.cli_common import writing as _writing  # noqa: E402
 from flows.output import ROW_FORMATS, console, fail, render_rows  # noqa: E402
-from pipeline.ingest import IngestError, IngestResult  # noqa: E402
+from pipeline.ingest import IngestError  # noqa: E402
 from warehouse import db  # noqa: E402
 from warehouse.db import WarehouseError  # noqa: E402
 
 app = typer.Typer(
     name="fjordjobs",
-    help="Crawl Norwegian job listings, load them into DuckDB and rank them against your CV.",
+    help="Crawl Norwegian job listings, load them into DuckDB and rank them against your CV. "
+    "Start with: fjordjobs demo",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    result_callback=cli_common.said,
 )
 
 # Commands that start processes of their own (Prefect's server, spiders, workers): a watchdog ends
 # those if the command is killed (flows/orphans.py).
 SPAWNING = frozenset({"crawl", "ingest", "demo", "run", "serve"})
+FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, csv or json")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            typer.echo(f"fjordjobs {version('fjordjobs')}")
+        except PackageNotFoundError:
+            typer.echo("fjordjobs (not installed: running from a checkout)")
+        raise typer.Exit()
 
 
 @app.callback()
-def _start(ctx: typer.Context) -> None:
+def _start(
+    ctx: typer.Context,
+    show_version: Annotated[
+        bool | None,
+        typer.Option("--version", help="Print the version and exit.", callback=_version, is_eager=True),
+    ] = None,
+) -> None:
+    """Crawl Norwegian job listings, load them into DuckDB and rank them against your CV.
+
+    Start with `fjordjobs demo`, then `fjordjobs match --cv your-cv.pdf`. Example: fjordjobs demo
+    """
     if ctx.invoked_subcommand in SPAWNING:
         from flows.orphans import guard_children
 
         guard_children()
-
-
-DbOption = Annotated[
-    Path | None,
-    typer.Option("--db", help="Warehouse file (default: $FJORDJOBS_DB, else warehouse/fjordjobs.duckdb)."),
-]
-FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, csv or json")]
-
-
-def _die(message: str) -> typer.Exit:
-    fail(message)
-    return typer.Exit(1)
-
-
-def _report_ingest(result: IngestResult) -> None:
-    if result.already_loaded:
-        console.print(f"[yellow]already loaded[/] (run {result.run_id}): nothing changed")
-        return
-    console.print(
-        f"[bold]{result.source}[/] run {result.run_id}: {result.items} records, "
-        f"[green]{result.new_listings} new[/], {result.updated} updated, {result.deactivated} deactivated, "
-        f"{result.quarantined} quarantined" + (f", {result.requests} requests" if result.requests else ""),
-        highlight=False,
-    )
-    for reason in result.quarantine_reasons[:5]:
-        console.print(f"  [yellow]quarantined:[/] {reason}", highlight=False)
-    if result.failed_pages:
-        console.print(
-            f"  [red]{result.failed_pages} pages failed[/] (not loaded; the next crawl tries them again):",
-            highlight=False,
-        )
-        for page in result.failures[:10]:
-            console.print(f"    {page['url']}: {page['reason']}", highlight=False, soft_wrap=True)
-        if result.failed_pages > 10:
-            console.print(f"    ... {result.failed_pages - 10} more: `fjordjobs status`", highlight=False)
 
 
 @app.command()
@@ -92,7 +87,7 @@ def sql(
         text = db.saved_query(saved) if saved else query
         if not text:
             raise _die("give a query, or --saved NAME")
-        columns, rows = run_readonly(db.resolve_db_path(db_path), text, saved_query_params())
+        columns, rows = run_readonly(_reading(db_path), text, saved_query_params())
     except (ReadOnlyError, WarehouseError) as exc:
         raise _die(str(exc)) from None
     except Exception as exc:  # DuckDB's own errors: parser, binder, catalog
@@ -116,9 +111,10 @@ def ingest(
     missing = [str(f) for f in files if not f.is_file()]
     if missing:
         raise _die(f"no such landing file: {', '.join(missing)}")
+    path = _writing(db_path)
     try:
-        with run_lock(db.resolve_db_path(db_path)):
-            results = ingest_flow(files, db.resolve_db_path(db_path))
+        with run_lock(path):
+            results = ingest_flow([locations.absolute(f) for f in files], path)
     except (IngestError, WarehouseError, RunLocked) as exc:
         raise _die(str(exc)) from None
     for result in results:
@@ -154,22 +150,16 @@ def crawl(
         raise _die("the jsonld spider needs at least one --url (a career page, sitemap or site root)")
     loopback = bool(url) and all(u.startswith(("http://127.", "http://localhost")) for u in url or [])
     extra = {"i_have_permission": "yes"} if i_have_permission else None
+    path = _writing(db_path)
     try:
-        with run_lock(db.resolve_db_path(db_path)):
-            run = crawl_flow(source, url or [], db.resolve_db_path(db_path), loopback, extra)
+        with run_lock(path):
+            run = crawl_flow(source, url or [], path, loopback, extra)
     except (CrawlError, IngestError, WarehouseError, RunLocked) as exc:
         raise _die(str(exc)) from None
     _report_ingest(run.result)
     failure = run.failure()
     if failure:
         raise _die(failure)
-
-
-def _write_report(run: object, fmt: str, out: Path) -> None:
-    from matching.reports import render
-
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(render(run, fmt), encoding="utf-8")  # type: ignore[arg-type]
 
 
 @app.command()
@@ -204,15 +194,17 @@ def match(
         raise _die(f"--top must be 1 or more (the number of listings to keep), not {top}")
     if not cv.is_file():
         raise _die(f"no CV at {cv}")
+    path = _reading(db_path)
     try:
-        with db.connection(db.resolve_db_path(db_path)) as con:
+        if db.active_listings(path) == 0:
+            raise _die(
+                f"no active listings in {path}: load some with `fjordjobs run` (after `fjordjobs init`) "
+                "or `fjordjobs crawl nav`, or try `fjordjobs demo`"
+            )
+        with db.connection(path) as con:
             run = run_match(con, cv, profile, top=top, english_only=english_only, filters=chosen)
     except (MatchError, WarehouseError) as exc:
         raise _die(str(exc)) from None
-    if run.candidates == 0:
-        console.print(
-            "[yellow]no active listings in the warehouse yet[/]: run `fjordjobs crawl` or `fjordjobs demo` first"
-        )
     if out is not None:
         _write_report(run, fmt, out)
         console.print(f"wrote {run.ranked} ranked listings to {out}", highlight=False)
@@ -223,58 +215,14 @@ def match(
 
 
 @app.command()
-def demo(
-    db_path: Annotated[Path, typer.Option("--db", help="Demo warehouse (recreated on each run).")] = Path(
-        "warehouse/demo.duckdb"
-    ),
-    top: Annotated[int, typer.Option("--top", help="Rows to print.")] = 15,
-    out: Annotated[
-        Path, typer.Option("--out", help="Shortlist report (HTML; a CSV is written beside it).")
-    ] = Path("reports/demo-shortlist.html"),
-) -> None:
-    """The whole pipeline offline on the bundled demo feed. Example: fjordjobs demo --top 20."""
-    from flows.demo import DEMO_DIR, crawl_demo_feed, fresh_database
-    from flows.jobs import CrawlError
-    from flows.lock import RunLocked, run_lock
-    from flows.pipeline import crawl_flow
-    from matching.reports.table import table
-    from matching.run import run_match
-
-    try:
-        with run_lock(db_path):
-            fresh_database(db_path)
-            console.print(
-                "[bold]fjordjobs demo[/]: serving 320 generated ads as a local NAV feed on 127.0.0.1 ..."
-            )
-            result = crawl_demo_feed(db_path, lambda *args: crawl_flow(*args).result)
-    except (CrawlError, IngestError, WarehouseError, RunLocked) as exc:
-        raise _die(str(exc)) from None
-    _report_ingest(result.first)
-    console.print(
-        f"then {result.deactivated} ads deactivated and {result.retitled} retitled at the source; "
-        f"incremental re-crawl from the saved cursor ({result.requests_second_crawl} requests):"
-    )
-    _report_ingest(result.second)
-    with db.connection(db_path) as con:
-        run = run_match(con, DEMO_DIR / "sample_cv.md", DEMO_DIR / "sample_profile.toml")
-    shown = dataclasses.replace(run, results=run.results[:top])
-    console.print(table(shown))
-    _write_report(run, "html", out)
-    _write_report(run, "csv", out.with_suffix(".csv"))
-    console.print(f"shortlist of {run.ranked} listings written to {out} and {out.with_suffix('.csv')}")
-    console.print(
-        f'explore: fjordjobs sql --db {db_path} "SELECT title, employer, english_ok FROM listings LIMIT 10"'
-    )
-
-
-@app.command()
 def status(
     db_path: DbOption = None, runs: Annotated[int, typer.Option(help="Runs to show per source.")] = 3
 ) -> None:
     """The last runs per source, listing counts, failures and what is new. Example: fjordjobs status."""
     from flows.sqlcmd import run_readonly
 
-    path = db.resolve_db_path(db_path)
+    path = _reading(db_path)
+    console.print(f"warehouse: {path}", highlight=False, soft_wrap=True)
     try:
         columns, rows = run_readonly(path, db.sql("status_counts"))
         console.print(render_rows(columns, rows, "table"))
@@ -288,35 +236,6 @@ def status(
 
 
 @app.command()
-def init(
-    path: Annotated[Path, typer.Argument(help="Where to write the example configuration.")] = Path(
-        "fjordjobs.toml"
-    ),
-    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
-) -> None:
-    """Write a commented example fjordjobs.toml. Example: fjordjobs init && fjordjobs run."""
-    from flows.config import example_config
-    from flows.env import PROJECT_ROOT
-
-    if path.exists() and not force:
-        raise _die(f"{path} exists; pass --force to overwrite it")
-    base = path.resolve().parent
-    cv = PROJECT_ROOT / "demo" / "sample_cv.md"
-    profile = PROJECT_ROOT / "demo" / "sample_profile.toml"
-
-    def rel(target: Path) -> str:
-        try:
-            return str(target.relative_to(base))
-        except ValueError:
-            return str(target)
-
-    path.write_text(example_config(rel(cv), rel(profile)), encoding="utf-8")
-    console.print(
-        f"wrote {path}: edit the sources and your CV path, then run `fjordjobs run --config {path}`"
-    )
-
-
-@app.command()
 def export(
     fmt: Annotated[str, typer.Option("--format", "-f", help="parquet or csv")] = "parquet",
     out: Annotated[Path, typer.Option("--out", help="Folder for the files.")] = Path("export"),
@@ -326,7 +245,7 @@ def export(
     from flows.export import export_tables
 
     try:
-        written = export_tables(db.resolve_db_path(db_path), out, fmt)
+        written = export_tables(_reading(db_path), out, fmt)
     except (ValueError, WarehouseError) as exc:
         raise _die(str(exc)) from None
     for table, target, count in written:
@@ -357,6 +276,7 @@ def run(
     with ExitStack() as held:
         try:
             path = warehouse_path(load_config(config))
+            cli_common.tell(f"warehouse: {path} (config: {config.resolve()})")
             try:
                 held.enter_context(run_lock(path))
             except RunLocked:
@@ -392,8 +312,9 @@ def serve(
 
 
 # --- sub-command registrations (other modules add their commands below this line) ---
-from flows import cli_hunt, cli_web  # noqa: E402
+from flows import cli_hunt, cli_start, cli_web  # noqa: E402
 
+cli_start.register(app)
 cli_hunt.register(app)
 cli_web.register(app)
 cf.register(app)

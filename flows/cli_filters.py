@@ -12,6 +12,7 @@ from typing import Annotated, Any
 import duckdb
 import typer
 
+from flows import locations
 from flows.output import console, fail
 from hunt import blocks
 from hunt.clock import today
@@ -79,7 +80,7 @@ def filter_from_flags(**flags: Any) -> SearchFilter:
 def _warehouse(db_path: Path | None) -> Iterator[duckdb.DuckDBPyConnection]:
     """A migrated connection; user errors inside become one line and exit status 1."""
     try:
-        with db.connection(db.resolve_db_path(db_path)) as con:
+        with db.connection(locations.choose(db_path).path) as con:
             yield con
     except (HuntError, WarehouseError, SearchError, FilterError, MatchError) as exc:
         fail(str(exc))

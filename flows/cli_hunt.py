@@ -6,8 +6,6 @@ rich table. A user error prints one line on stderr and exits 1.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Annotated
@@ -16,31 +14,16 @@ import duckdb
 import typer
 from rich.table import Table
 
+from flows.cli_common import DbOption
+from flows.cli_common import hunt_warehouse as _warehouse
 from flows.output import console, fail
 from hunt import applications, contacts, export, followups, ics, offer, weekly
 from hunt.clock import parse_date, today
 from hunt.errors import HuntError
-from warehouse import db
-from warehouse.db import WarehouseError
 
-DbOption = Annotated[
-    Path | None,
-    typer.Option("--db", help="Warehouse file (default: $FJORDJOBS_DB, else warehouse/fjordjobs.duckdb)."),
-]
 DateOption = Annotated[
     str | None, typer.Option("--date", help="YYYY-MM-DD (default: today, or $FJORDJOBS_TODAY).")
 ]
-
-
-@contextmanager
-def _warehouse(db_path: Path | None) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A migrated connection; user errors inside become one line on stderr and exit status 1."""
-    try:
-        with db.connection(db_path) as con:
-            yield con
-    except (HuntError, WarehouseError) as exc:
-        fail(str(exc))
-        raise typer.Exit(1) from None
 
 
 def _day(text: str | None, what: str = "--date") -> date:
@@ -94,7 +77,7 @@ def track(
         fail("--employer is for open applications: add --open, or give a LISTING_ID alone")
         raise typer.Exit(1)
     day = _day(on)
-    with _warehouse(db_path) as con:
+    with _warehouse(db_path, writes=status is not None or is_open) as con:
         if status is None and not is_open:
             if listing_id:
                 _print_history(con, listing_id)
@@ -164,7 +147,7 @@ def followups_cmd(
 ) -> None:
     """List the follow-ups due today and overdue. Example: fjordjobs followups --ics followups.ics"""
     day = _day(on)
-    with _warehouse(db_path) as con:
+    with _warehouse(db_path, writes=bool(done)) as con:
         rules = followups.FollowupRules(thank_you_days, status_call_days, ghosted_days)
         if done:
             marked = followups.mark_done(con, done, day, rules)
@@ -221,7 +204,7 @@ def contacts_add(
         fail(f"--relation is required: one of {', '.join(contacts.RELATIONS)}")
         raise typer.Exit(1)
     last = _day(last_contact, "--last-contact") if last_contact else None
-    with _warehouse(db_path) as con:
+    with _warehouse(db_path, writes=True) as con:
         added = contacts.add(
             con,
             name,
@@ -249,7 +232,7 @@ def contacts_list(
 ) -> None:
     """List contacts, marking those not touched for 3 months (reconnect)."""
     day = _day(on)
-    with _warehouse(db_path) as con:
+    with _warehouse(db_path, writes=False) as con:
         found = contacts.list_contacts(con, employer)
     if not found:
         console.print(
@@ -286,7 +269,7 @@ def contacts_touch(
 ) -> None:
     """Log that you were in touch with a contact. Example: fjordjobs contacts touch 3 --note "coffee" """
     day = _day(on)
-    with _warehouse(db_path) as con:
+    with _warehouse(db_path, writes=True) as con:
         touched = contacts.touch(con, ref, day, note)
     console.print(f"{touched.name}: last contact {_s(touched.last_contact)}", highlight=False)
 
@@ -304,7 +287,7 @@ def week_cmd(
 ) -> None:
     """Progress this ISO week against the targets (applications, open applications, recruiter messages)."""
     day = _day(on)
-    with _warehouse(db_path) as con:
+    with _warehouse(db_path, writes=bool(set_)) as con:
         for assignment in set_ or []:
             weekly.set_target(con, *weekly.parse_assignment(assignment))
         plan = weekly.week(con, day)
@@ -382,7 +365,7 @@ def hunt_export(
     except HuntError as exc:
         fail(str(exc))
         raise typer.Exit(1) from None
-    with _warehouse(db_path) as con:
+    with _warehouse(db_path, writes=False) as con:
         counts = export.export(con, out, fmt)
     summary = ", ".join(f"{n} {name}" for name, n in counts.items())
     console.print(f"wrote {out}: {summary}", highlight=False)

@@ -7,14 +7,14 @@ from typing import Annotated
 
 import typer
 
+from flows.cli_common import DB_HELP, reading
 from flows.output import fail
-from warehouse import db
 
 
 def web(
     db_path: Annotated[
         Path | None,
-        typer.Option("--db", help="Warehouse file (default: $FJORDJOBS_DB, else the default warehouse)."),
+        typer.Option("--db", help=DB_HELP),
     ] = None,
     port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port on 127.0.0.1.")] = 8765,
     host: Annotated[
@@ -30,10 +30,7 @@ def web(
     from web.server import rank, serve
     from web.store import WarehouseBusy
 
-    path = db.resolve_db_path(db_path)
-    if not path.exists():
-        fail(f"no warehouse at {path}: run `fjordjobs demo` or `fjordjobs crawl nav` first, or give --db")
-        raise typer.Exit(1)
+    path = reading(db_path)  # must exist; the demo's stands in until you have your own
     if cv is not None:
         try:
             ranked = rank(path, cv, profile)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from flows.jobs import SOURCES
+from flows.locations import absolute
 from matching.mail import SECURITY, MailSettings
 
 DEFAULT_CONFIG = Path("fjordjobs.toml")
@@ -116,7 +117,7 @@ def load_config(path: Path) -> Config:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
     r = _Reader(path, text)
-    base = path.parent
+    base = path.expanduser().resolve().parent  # relative paths follow the file, wherever the command runs
     r.known(data, {"warehouse", "reports", "schedule", "sources", "profiles", "email"}, "")
 
     warehouse = r.get(data, "warehouse", dict, {}, "")
@@ -187,11 +188,11 @@ def load_config(path: Path) -> Config:
         cv = r.get(table, "cv", str, None, prefix)
         if cv is None:
             raise r.error(f"profiles.{name}", 'needs a cv = "path/to/cv.pdf"')
-        cv_path = base / cv
+        cv_path = absolute(cv, base)
         if not cv_path.is_file():
             raise r.error(f"{prefix}cv", f"no such file: {cv_path}")
         profile = r.get(table, "profile", str, None, prefix)
-        profile_path = base / profile if profile else None
+        profile_path = absolute(profile, base) if profile else None
         if profile_path is not None and not profile_path.is_file():
             raise r.error(f"{prefix}profile", f"no such file: {profile_path}")
         top = r.get(table, "top", int, 30, prefix)
@@ -210,8 +211,8 @@ def load_config(path: Path) -> Config:
     return Config(
         email=_email(r, data),
         path=path,
-        db=base / db if db else None,
-        reports_dir=base / r.get(reports, "dir", str, "reports", "reports."),
+        db=absolute(db, base) if db else None,
+        reports_dir=absolute(r.get(reports, "dir", str, "reports", "reports."), base),
         report_formats=formats,
         cron=cron,
         sources=tuple(sources),
@@ -260,7 +261,8 @@ EXAMPLE = """\
 # listings for every profile and writes the reports. `fjordjobs serve` does that on the schedule below.
 
 [warehouse]
-# db = "warehouse/fjordjobs.duckdb"     # default: $FJORDJOBS_DB, else warehouse/fjordjobs.duckdb
+# db = "fjordjobs.duckdb"               # a path here is taken from this file's folder; default:
+                                        # $FJORDJOBS_DB, else fjordjobs.duckdb in your data folder
 
 [reports]
 dir = "reports"                         # one folder per run inside this one
@@ -290,7 +292,7 @@ urls = ["https://www.finn.no/job/search?q=developer"]
 # One table per person or CV to rank the listings for.
 [profiles.me]
 cv = "{cv}"
-profile = "{profile}"                   # optional: degree, places, must-have and excluded terms, ...
+{profile_line}
 top = 30
 english_only = false
 
@@ -307,5 +309,9 @@ english_only = false
 """
 
 
-def example_config(cv: str, profile: str) -> str:
-    return EXAMPLE.format(cv=cv, profile=profile)
+def example_config(cv: str, profile: str | None) -> str:
+    """The example configuration ranking `cv`, with `profile` (else a commented profile line)."""
+    line = f'profile = "{profile}"' if profile else '# profile = "me.toml"'
+    return EXAMPLE.format(
+        cv=cv, profile_line=f"{line:<40}# optional: degree, places, must-have and excluded terms, ..."
+    )

@@ -390,8 +390,10 @@ def _pin_demo_day(config: Config) -> None:
 
 
 def warehouse_path(config: Config) -> Path:
-    """The configuration's warehouse, else `$FJORDJOBS_DB`, else the default."""
-    return config.db if config.db is not None else db.resolve_db_path(None)
+    """`$FJORDJOBS_DB`, else the configuration's warehouse, else the default (DESIGN.md's order)."""
+    if os.environ.get("FJORDJOBS_DB") or config.db is None:
+        return db.resolve_db_path(None)
+    return config.db
 
 
 @flow(name=FLOW_NAME, log_prints=False)

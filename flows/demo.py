@@ -10,17 +10,28 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import shutil
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
+
+import duckdb
 
 from demo.feed_server import NavFeedServer, load_ads
 from pipeline.ingest import IngestResult
+from warehouse import db
 
 DEMO_DIR = Path(__file__).resolve().parent.parent / "demo"
 DEMO_DATA = DEMO_DIR / "data"
-DEFAULT_DEMO_DB = Path(__file__).resolve().parent.parent / "warehouse" / "demo.duckdb"
+# The mark a demo warehouse carries (a `crawl_state` row), so the demo only ever replaces its own.
+MARK = ("fjordjobs", "demo_warehouse")
+
+
+class DemoRefused(RuntimeError):
+    """The demo was pointed at a file that is not its own; the message is one line for the user."""
 
 
 @dataclass
@@ -39,10 +50,65 @@ def demo_day() -> str:
 
 
 def fresh_database(db_path: Path) -> None:
-    """The demo starts from an empty warehouse each time (it never touches your real one)."""
-    for path in (db_path, db_path.with_name(db_path.name + ".wal")):
-        path.unlink(missing_ok=True)
-    shutil.rmtree(db_path.parent / "landing", ignore_errors=True)
+    """Start the demo from an empty warehouse, replacing only a demo warehouse that holds no user data.
+
+    `fjordjobs demo --db <your warehouse>` once emptied a real warehouse, applications and contacts
+    included, and also deleted the landing folder beside it while a real crawl wrote there. So the demo
+    deletes nothing but a file it marked as its own (and that file's WAL), refuses anything else in one
+    line, and leaves every folder alone.
+    """
+    wal = db_path.with_name(db_path.name + ".wal")
+    if db_path.exists():
+        _check_own(db_path)
+        db_path.unlink()
+    wal.unlink(missing_ok=True)
+    with db.connection(db_path) as con:
+        con.execute(db.sql("upsert_state"), [*MARK, "yes", datetime.now(UTC).replace(tzinfo=None)])
+
+
+def is_demo_warehouse(db_path: Path) -> bool:
+    """True when `db_path` carries the demo's mark (read-only; False for anything unreadable)."""
+    if not db_path.is_file():
+        return False
+    try:
+        con = duckdb.connect(str(db_path), read_only=True)
+    except duckdb.Error:
+        return False
+    try:
+        return con.execute(db.sql("get_state"), list(MARK)).fetchone() is not None
+    except duckdb.Error:
+        return False
+    finally:
+        con.close()
+
+
+def _check_own(db_path: Path) -> None:
+    """Raise DemoRefused unless `db_path` is a demo warehouse with nothing of the user's in it."""
+    refusal = f"{db_path} is not a demo warehouse; the demo only replaces its own: give it another --db"
+    try:
+        con = duckdb.connect(str(db_path), read_only=True)
+    except duckdb.Error as exc:
+        if "lock" in str(exc).lower():
+            raise DemoRefused(f"{db_path} is in use by another fjordjobs process; wait for it") from None
+        raise DemoRefused(refusal) from None
+    try:
+        marked = con.execute(db.sql("get_state"), list(MARK)).fetchone()
+        users = con.execute(db.sql("demo_user_rows")).fetchone()
+    except duckdb.Error:
+        raise DemoRefused(refusal) from None
+    finally:
+        con.close()
+    if not marked:
+        raise DemoRefused(refusal)
+    held = [
+        f"{n} {name}"
+        for name, n in zip(("applications", "contacts", "weekly targets"), users or (), strict=False)
+        if n
+    ]
+    if held:
+        raise DemoRefused(
+            f"{db_path} holds your own data ({', '.join(held)}); the demo will not replace it: give it another --db"
+        )
 
 
 def crawl_demo_feed(db_path: Path, crawl: Callable[[str, list[str], Path, bool], IngestResult]) -> DemoRun:
@@ -60,3 +126,47 @@ def crawl_demo_feed(db_path: Path, crawl: Callable[[str, list[str], Path, bool],
         second = crawl("nav", [server.url], db_path, True)
         requests = server.request_count - before
     return DemoRun(first, second, len(events.get("deactivate", [])), len(events.get("retitle", [])), requests)
+
+
+def command_name() -> str:
+    """How the user started fjordjobs, so the commands the demo suggests work as typed.
+
+    `make demo` runs `.venv/bin/fjordjobs`, which is not on PATH until the virtualenv is activated.
+    """
+    typed = sys.argv[0] if sys.argv else ""
+    if Path(typed).name != "fjordjobs":
+        return "fjordjobs"
+    on_path = shutil.which("fjordjobs")
+    if on_path and Path(on_path).resolve() == Path(typed).resolve():
+        return "fjordjobs"
+    return shlex.quote(os.path.abspath(typed))
+
+
+def next_steps(db_path: Path, *, has_web: bool) -> list[str]:
+    """The exact commands that work next, on the demo's own data and then on the user's."""
+    from flows import locations
+
+    me = command_name()
+    try:
+        default = locations.choose(None, reading=True).path
+    except locations.LocationError:
+        default = None
+    db_arg = "" if default == db_path else f" --db {shlex.quote(str(db_path))}"
+    lines = [
+        "",
+        "Next:",
+        "  # rank the demo's ads against your own CV (PDF, DOCX, Markdown or text)",
+        f"  {me} match --cv your-cv.pdf{db_arg} --top 20",
+        f"  {me} match --cv your-cv.pdf{db_arg} --format html --out shortlist.html",
+    ]
+    if has_web:
+        lines += ["  # browse them on a local page", f"  {me} web{db_arg}"]
+    lines += [
+        "  # your own sources (NAV's feed, career pages) in a folder of your own",
+        f"  mkdir -p ~/jobs && cd ~/jobs && {me} init --cv your-cv.pdf && {me} run",
+    ]
+    if db_arg == "":
+        lines.append(
+            "  (until you have a warehouse of your own, `match`, `sql`, `status` and `web` read the demo's)"
+        )
+    return lines

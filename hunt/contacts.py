@@ -2,20 +2,20 @@
 
 Advice for job seekers in Norway leans on the network, sorted by how close a tie is. The shortlist reads
 `contacts_per_employer` to show how many people you know at each employer, keyed by `employer_key`, the
-same normalisation it must apply to a listing's employer. Contacts not touched for three months come up
-to reconnect.
+same normalisation it must apply to a listing's employer. Contacts not touched for three months since
+they were added, or since the last touch, come up to reconnect: a contact added today is not overdue.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 import duckdb
 
-from hunt.clock import months_before
+from hunt.clock import months_before, today
 from hunt.errors import HuntError
 from warehouse.db import fetch_dicts, sql
 
@@ -63,6 +63,7 @@ class Contact:
     recruiter: bool
     last_contact: date | None
     note: str | None
+    added_on: date  # when it was added (the hunt clock's day): the reconnect clock starts there
 
 
 def employer_key(name: str | None) -> str | None:
@@ -86,8 +87,9 @@ def add(
     recruiter: bool = False,
     last_contact: date | None = None,
     note: str | None = None,
+    added_on: date | None = None,
 ) -> Contact:
-    """Add a contact; a last-contact date is logged as their first touch."""
+    """Add a contact (on `added_on`, default the hunt clock's today); a last-contact date is logged as their first touch."""
     if not name.strip():
         raise HuntError("a contact needs a name")
     if relation not in RELATIONS:
@@ -105,6 +107,7 @@ def add(
                 recruiter,
                 None,
                 note,
+                datetime.combine(added_on or today(), datetime.now().time()),
             ],
         ).fetchone()
         assert row is not None
@@ -153,16 +156,19 @@ def list_contacts(con: duckdb.DuckDBPyConnection, employer: str | None = None) -
 
 
 def needs_reconnect(contact: Contact, today: date) -> bool:
-    """True when the last contact is three months ago or more, or was never logged."""
-    return contact.last_contact is None or contact.last_contact <= months_before(
-        today, RECONNECT_AFTER_MONTHS
-    )
+    """True after three months without a touch: since the last touch, or since the contact was added.
+
+    A contact added today is someone you just spoke to or just looked up; marking them overdue at
+    once (as fjordjobs did) buries the ones that really are.
+    """
+    since = contact.last_contact or contact.added_on
+    return since <= months_before(today, RECONNECT_AFTER_MONTHS)
 
 
 def to_reconnect(con: duckdb.DuckDBPyConnection, today: date) -> list[Contact]:
-    """Contacts due a reconnect, longest silence first (never-contacted first of all)."""
+    """Contacts due a reconnect, longest silence first."""
     due = [c for c in list_contacts(con) if needs_reconnect(c, today)]
-    return sorted(due, key=lambda c: (c.last_contact is not None, c.last_contact or date.min, c.name))
+    return sorted(due, key=lambda c: (c.last_contact or c.added_on, c.name))
 
 
 def contacts_per_employer(con: duckdb.DuckDBPyConnection) -> dict[str, int]:

@@ -1,5 +1,7 @@
-"""Follow-ups as an iCalendar file (RFC 5545), written by hand: one all-day event per follow-up.
+"""Follow-ups as an iCalendar file (RFC 5545), one all-day event per follow-up, through `icalendar`.
 
+The library does the format's fiddly parts (line folding at 75 octets without splitting a character,
+escaping of commas, semicolons and line breaks, CRLF line ends), which fjordjobs once wrote by hand.
 Each event's UID is built from the application, the kind and the status date, so importing a newer
 export updates the same events in a calendar instead of adding copies. Overdue follow-ups are put on
 today, since a reminder in the past is never seen; the description keeps the original due date.
@@ -11,19 +13,23 @@ from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from icalendar import Calendar, Event
+
 from hunt.followups import Followup
 
 PRODID = "-//fjordjobs//job hunt follow-ups//EN"
-_MAX_OCTETS = 75
 
 
 def calendar(followups: Iterable[Followup], today: date, stamp: datetime) -> str:
     """The text of a VCALENDAR holding one VEVENT per follow-up; `stamp` is the DTSTAMP (UTC)."""
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
     for item in followups:
-        lines.extend(_event(item, today, stamp))
-    lines.append("END:VCALENDAR")
-    return "".join(fold(line) + "\r\n" for line in lines)
+        cal.add_component(_event(item, today, stamp))
+    return cal.to_ical().decode("utf-8")
 
 
 def write(path: Path, followups: Iterable[Followup], today: date, stamp: datetime) -> int:
@@ -34,43 +40,21 @@ def write(path: Path, followups: Iterable[Followup], today: date, stamp: datetim
     return len(items)
 
 
-def escape(text: str) -> str:
-    """A TEXT value: backslash, semicolon and comma escaped, line breaks as \\n."""
-    text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    return text.replace("\r\n", "\\n").replace("\n", "\\n")
-
-
-def fold(line: str) -> str:
-    """Split a content line into chunks of at most 75 octets, never inside a UTF-8 character."""
-    parts: list[str] = []
-    current = ""
-    limit = _MAX_OCTETS
-    for char in line:
-        if len((current + char).encode("utf-8")) > limit:
-            parts.append(current)
-            current = ""
-            limit = _MAX_OCTETS - 1  # continuation lines start with one space
-        current += char
-    parts.append(current)
-    return "\r\n ".join(parts)
-
-
-def _event(item: Followup, today: date, stamp: datetime) -> list[str]:
+def _event(item: Followup, today: date, stamp: datetime) -> Event:
     day = max(item.due, today)
     what = " at ".join(part for part in (item.title, item.employer) if part) or item.application_id
-    summary = f"{item.kind.replace('_', ' ').capitalize()}: {what}"
-    description = f"{item.action.capitalize()}. Application {item.application_id}, status since {item.anchor_date.isoformat()}."
+    description = (
+        f"{item.action.capitalize()}. Application {item.application_id}, "
+        f"status since {item.anchor_date.isoformat()}."
+    )
     if item.due < today:
         description += f" Due since {item.due.isoformat()}."
-    uid = f"{item.application_id}-{item.kind}-{item.anchor_date:%Y%m%d}@fjordjobs"
-    return [
-        "BEGIN:VEVENT",
-        f"UID:{escape(uid)}",
-        f"DTSTAMP:{stamp:%Y%m%dT%H%M%SZ}",
-        f"DTSTART;VALUE=DATE:{day:%Y%m%d}",
-        f"DTEND;VALUE=DATE:{day + timedelta(days=1):%Y%m%d}",
-        f"SUMMARY:{escape(summary)}",
-        f"DESCRIPTION:{escape(description)}",
-        "TRANSP:TRANSPARENT",
-        "END:VEVENT",
-    ]
+    event = Event()
+    event.add("uid", f"{item.application_id}-{item.kind}-{item.anchor_date:%Y%m%d}@fjordjobs")
+    event.add("dtstamp", stamp)
+    event.add("dtstart", day)
+    event.add("dtend", day + timedelta(days=1))
+    event.add("summary", f"{item.kind.replace('_', ' ').capitalize()}: {what}")
+    event.add("description", description)
+    event.add("transp", "TRANSPARENT")
+    return event

@@ -41,7 +41,12 @@ def run_spider(
     settings: dict[str, str] | None = None,
     timeout: float | None = None,
 ) -> CrawlResult:
-    """Crawl with spider `name`, writing JSON lines to `output` (overwritten); return when it ends."""
+    """Crawl with spider `name`, writing JSON lines to `output` (overwritten); return when it ends.
+
+    The spider runs in the project's folder, so a relative `output` would land there, not where the
+    ingest looks for it (issue 14.4): the path is made absolute first.
+    """
+    output = Path(os.path.abspath(output))
     output.parent.mkdir(parents=True, exist_ok=True)
     command = [sys.executable, "-m", "scrapy", "crawl", name, "-O", f"{output}:jsonlines"]
     for key, value in (args or {}).items():

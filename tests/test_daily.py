@@ -32,7 +32,7 @@ SAMPLE_PROFILE = PROJECT / "demo" / "sample_profile.toml"
 def write_example_config(folder: Path) -> Path:
     """The configuration `fjordjobs init` writes (demo NAV source), with the warehouse inside `folder`."""
     text = example_config(str(SAMPLE_CV), str(SAMPLE_PROFILE))
-    text = text.replace('# db = "warehouse/fjordjobs.duckdb"', 'db = "wh/fjordjobs.duckdb"', 1)
+    text = text.replace('# db = "fjordjobs.duckdb"', 'db = "wh/fjordjobs.duckdb"', 1)
     assert 'db = "wh/fjordjobs.duckdb"' in text
     path = folder / "fjordjobs.toml"
     path.write_text(text, encoding="utf-8")

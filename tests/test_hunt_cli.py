@@ -192,7 +192,8 @@ def test_contacts_add_list_touch_and_reconnect(warehouse: Path) -> None:
     ok("contacts", "add", "Per Berg", "--employer", "Equinor", "--relation", "acquaintance")
 
     listed = ok("contacts", "list")
-    assert "2 to reconnect with" in listed  # Kari (exactly 3 months) and Per (never)
+    assert "1 to reconnect with" in listed  # Kari (exactly 3 months); Per was added today: not due yet
+    assert "reconnect" not in next(line for line in listed.splitlines() if "Per Berg" in line)
     kari_line = next(line for line in listed.splitlines() if "Kari Nordmann" in line)
     assert "reconnect" in kari_line and "former_colleague" in kari_line and "linkedin" in kari_line
     assert "reconnect" not in next(line for line in listed.splitlines() if "Ola Hansen" in line)
@@ -268,6 +269,21 @@ def test_week_lists_contacts_to_reconnect(warehouse: Path) -> None:
         "2026-01-05",
     )
     assert "reconnect with: Kari Nordmann (Equinor)" in ok("week")
+
+
+def test_a_new_contact_is_due_only_three_months_after_it_was_added(
+    warehouse: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FJORDJOBS_TODAY", "2026-08-20")
+    ok("contacts", "add", "Kari Nordmann", "--employer", "Equinor", "--relation", "close")
+    monkeypatch.setenv("FJORDJOBS_TODAY", "2026-09-01")
+    ok("contacts", "add", "Ola Hansen", "--employer", "Kartverket", "--relation", "close")
+    assert "to reconnect" not in ok("contacts", "list", "--date", "2026-09-01")  # both just added
+    listed = ok("contacts", "list", "--date", "2026-11-20")
+    assert "1 to reconnect with" in listed
+    assert "reconnect" in next(line for line in listed.splitlines() if "Kari Nordmann" in line)
+    assert "reconnect" not in next(line for line in listed.splitlines() if "Ola Hansen" in line)
+    assert "reconnect with: Kari Nordmann (Equinor)" in ok("week", "--date", "2026-11-20")
 
 
 # --- offer-check -------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
+from icalendar import Calendar
 
 from hunt import ics
 from hunt.applications import open_application_id, slugify
@@ -16,17 +17,23 @@ from hunt.offer import looks_like_staffing_agency
 
 
 def test_ics_folds_long_lines_without_splitting_characters() -> None:
-    line = "DESCRIPTION:" + "Søknad på stilling i Bodø, Tromsø og Ålesund; " * 4
-    folded = ics.fold(line)
-    parts = folded.split("\r\n")
-    assert len(parts) > 1
-    assert all(len(p.encode("utf-8")) <= 75 for p in parts)
-    assert all(p.startswith(" ") for p in parts[1:])
-    assert "".join(p[1:] if i else p for i, p in enumerate(parts)) == line  # unfolds to the original
+    title = "Søknad på stilling i Bodø, Tromsø og Ålesund; " * 4
+    item = Followup("nav:x", "thank_you", date(2026, 11, 19), date(2026, 11, 20), title, "Kartverket")
+    text = ics.calendar([item], date(2026, 11, 20), datetime(2026, 11, 20, 7, 30, tzinfo=UTC))
+    lines = text.split("\r\n")
+    assert any(line.startswith(" ") for line in lines)  # folded
+    assert all(len(line.encode("utf-8")) <= 75 for line in lines)
+    text.encode("utf-8").decode("utf-8")  # no character split across a fold
 
 
-def test_ics_escapes_text_values() -> None:
-    assert ics.escape("a, b; c\\d\nnext") == "a\\, b\\; c\\\\d\\nnext"
+def test_ics_escapes_text_values_and_reads_back() -> None:
+    """Commas, semicolons, backslashes and line breaks survive a round trip through a calendar reader."""
+    title = "a, b; c\\d\nnext"
+    item = Followup("nav:x", "thank_you", date(2026, 11, 19), date(2026, 11, 20), title, None)
+    text = ics.calendar([item], date(2026, 11, 20), datetime(2026, 11, 20, 7, 30, tzinfo=UTC))
+    assert "a\\, b\\; c\\\\d\\nnext" in text.replace("\r\n ", "")
+    (event,) = Calendar.from_ical(text).walk("VEVENT")
+    assert str(event["SUMMARY"]) == f"Thank you: {title}"
 
 
 def test_ics_puts_overdue_followups_on_today_with_stable_uid() -> None:

@@ -15,24 +15,36 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import platformdirs
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 MIGRATIONS_DIR = PACKAGE_DIR / "migrations"
 SQL_DIR = PACKAGE_DIR / "sql"
 QUERIES_DIR = PACKAGE_DIR / "queries"
-DEFAULT_DB = PACKAGE_DIR / "fjordjobs.duckdb"
 
 
 class WarehouseError(RuntimeError):
     """A problem a user can act on (locked file, missing database, bad query)."""
 
 
+def data_dir() -> Path:
+    """The user's data folder for fjordjobs (`platformdirs`), never the checkout or the installed package."""
+    return platformdirs.user_data_path("fjordjobs", appauthor=False)
+
+
+def default_db() -> Path:
+    """The warehouse used when nothing names one (DESIGN.md, "Command line")."""
+    return data_dir() / "fjordjobs.duckdb"
+
+
 def resolve_db_path(db: str | os.PathLike[str] | None = None) -> Path:
-    """`--db PATH`, else `$FJORDJOBS_DB`, else `warehouse/fjordjobs.duckdb` (DESIGN.md)."""
-    if db:
-        return Path(db)
-    env = os.environ.get("FJORDJOBS_DB")
-    return Path(env) if env else DEFAULT_DB
+    """`db`, else `$FJORDJOBS_DB`, else the default, as an absolute path.
+
+    The command line chooses with `flows.locations.choose`, which also reads `fjordjobs.toml`; this is
+    the same order without the configuration, for library callers.
+    """
+    chosen = db or os.environ.get("FJORDJOBS_DB")
+    return Path(os.path.abspath(Path(chosen).expanduser())) if chosen else default_db()
 
 
 def connect(
@@ -41,7 +53,7 @@ def connect(
     """Open the warehouse; a writable connection is migrated to the newest schema first."""
     path = resolve_db_path(db)
     if read_only and not path.exists():
-        raise WarehouseError(f"no warehouse at {path}: run `fjordjobs demo` or `fjordjobs crawl` first")
+        raise WarehouseError(missing_warehouse(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         con = duckdb.connect(str(path), read_only=read_only)
@@ -54,6 +66,14 @@ def connect(
     if not read_only:
         migrate(con)
     return con
+
+
+def missing_warehouse(path: Path) -> str:
+    """What to do when a command that reads finds no warehouse (one line)."""
+    return (
+        f"no warehouse at {path} yet: try `fjordjobs demo`, or start your own with "
+        "`fjordjobs init` then `fjordjobs run`"
+    )
 
 
 @contextmanager
@@ -163,3 +183,10 @@ def run_script(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any]
             continue
         used = {k: v for k, v in (params or {}).items() if f"${k}" in body}
         con.execute(body, used)
+
+
+def active_listings(path: Path) -> int:
+    """How many listings a `match` would rank (read-only: asking creates and changes nothing)."""
+    with connection(path, read_only=True) as con:
+        row = con.execute(sql("active_listing_count")).fetchone()
+    return int(row[0]) if row else 0
