@@ -83,11 +83,14 @@ def sql(
 
     if fmt not in ROW_FORMATS:
         raise _die(f"unknown --format {fmt!r}; choose one of {', '.join(ROW_FORMATS)}")
+    path = _reading(db_path)
     try:
         text = db.saved_query(saved) if saved else query
         if not text:
             raise _die("give a query, or --saved NAME")
-        columns, rows = run_readonly(_reading(db_path), text, saved_query_params())
+        columns, rows = run_readonly(path, text, saved_query_params())
+    except typer.Exit:
+        raise
     except (ReadOnlyError, WarehouseError) as exc:
         raise _die(str(exc)) from None
     except Exception as exc:  # DuckDB's own errors: parser, binder, catalog

@@ -230,7 +230,7 @@ def contacts_list(
     on: DateOption = None,
     db_path: DbOption = None,
 ) -> None:
-    """List contacts, marking those not touched for 3 months (reconnect)."""
+    """List contacts, marking those not touched for 3 months (reconnect). Example: fjordjobs contacts list --employer Equinor"""
     day = _day(on)
     with _warehouse(db_path, writes=False) as con:
         found = contacts.list_contacts(con, employer)
@@ -285,7 +285,10 @@ def week_cmd(
     ] = None,
     db_path: DbOption = None,
 ) -> None:
-    """Progress this ISO week against the targets (applications, open applications, recruiter messages)."""
+    """Progress this ISO week against the targets (applications, open applications, recruiter messages).
+
+    Example: fjordjobs week --set applications=12
+    """
     day = _day(on)
     with _warehouse(db_path, writes=bool(set_)) as con:
         for assignment in set_ or []:
@@ -320,7 +323,10 @@ def offer_check(
     written_contract: Annotated[str, typer.Option("--written-contract", help="yes|no")],
     on: DateOption = None,
 ) -> None:
-    """Check an offer against each skilled-worker permit rule; exit 1 if any fails."""
+    """Check an offer against each skilled-worker permit rule; exit 1 if any fails.
+
+    Example: fjordjobs offer-check --salary 610000 --education master --percent 100 --employer "Equinor ASA" --written-contract yes
+    """
     day = _day(on)
     answer = written_contract.strip().lower()
     if answer not in ("yes", "no"):
@@ -359,7 +365,7 @@ def hunt_export(
     fmt: Annotated[str | None, typer.Option("--format", help="csv or xlsx (default: from --out).")] = None,
     db_path: DbOption = None,
 ) -> None:
-    """Export applications (with history) and contacts (with touches) to CSV or XLSX."""
+    """Export applications (with history) and contacts (with touches) to CSV or XLSX. Example: fjordjobs hunt-export --out hunt.xlsx"""
     try:
         export.guess_format(out, fmt)  # before the warehouse is opened: a bad --out changes nothing
     except HuntError as exc:
