@@ -13,48 +13,14 @@ import random
 from dataclasses import dataclass
 from datetime import date
 
+from demo.adgen.tables import load
+
+# The words and phrasings are the entries of data/facts.json; this module keeps the rules.
+_TABLES = load("facts")
+
 TEMPORARY_ENGAGEMENTS = frozenset({"Vikariat", "Engasjement", "Prosjekt", "Sesong", "Feriejobb", "Åremål"})
 
-_EDUCATION: dict[str, dict[str, tuple[str, ...]]] = {
-    "master": {
-        "nb": (
-            "Mastergrad i {field}",
-            "Du har mastergrad innen {field}",
-            "Utdanning på masternivå innen {field}",
-            "Relevant mastergrad ({field})",
-        ),
-        "nn": ("Mastergrad i {field}", "Utdanning på masternivå innan {field}"),
-        "en": ("MSc in {field}", "A master's degree in {field}", "You hold a master's degree in {field}"),
-    },
-    "bachelor": {
-        "nb": (
-            "Bachelorgrad i {field}",
-            "Minimum bachelorgrad innen {field}",
-            "Bachelorgrad innen {field}, master er en fordel",
-            "Høyere utdanning på bachelornivå innen {field}",
-        ),
-        "nn": ("Bachelorgrad i {field}", "Utdanning på bachelornivå innan {field}"),
-        "en": (
-            "BSc in {field}",
-            "A bachelor's degree in {field}; a master's degree is an advantage",
-            "At least a bachelor's degree in {field}",
-        ),
-    },
-    "vocational": {
-        "nb": ("Fagbrev som {trade}", "Du har fagbrev som {trade}", "Fagbrev som {trade} er et krav"),
-        "nn": ("Fagbrev som {trade}",),
-        "en": ("Trade certificate (fagbrev) as {trade}",),
-    },
-    "none": {
-        "nb": (
-            "Ingen krav til utdanning",
-            "Ingen krav til formell utdanning – vi gir opplæring",
-            "Det stilles ingen krav til utdanning",
-        ),
-        "nn": ("Ingen krav til utdanning",),
-        "en": ("No formal education required",),
-    },
-}
+_EDUCATION: dict[str, dict[str, tuple[str, ...]]] = _TABLES["education"]
 
 
 def education_text(rng: random.Random, level: str, lang: str, field: str, trade: str) -> str:
@@ -117,66 +83,10 @@ def extent_for(rng: random.Random, lang: str, engagement: str, part_time_share: 
     return Extent("Deltid", text, pct if "%" in text else None)
 
 
-_ENGAGEMENT_TEXT: dict[str, dict[str, tuple[str, ...]]] = {
-    "Vikariat": {
-        "nb": (
-            "Vikariat i {n} måneder med mulighet for forlengelse",
-            "Vikariat frem til {until}",
-            "Vikariat med mulighet for fast ansettelse",
-        ),
-        "nn": ("Vikariat i {n} månader", "Vikariat fram til {until}"),
-        "en": ("Temporary position for {n} months",),
-    },
-    "Engasjement": {
-        "nb": ("Engasjement i {n} måneder", "Engasjement knyttet til prosjektet, varighet {n} måneder"),
-        "nn": ("Engasjement i {n} månader",),
-        "en": ("Fixed-term position for {n} months", "Fixed-term contract ({n} months)"),
-    },
-    "Prosjekt": {
-        "nb": ("Prosjektstilling ut {year}", "Prosjektansettelse med varighet {n} måneder"),
-        "en": ("Project position until the end of {year}",),
-    },
-    "Sesong": {
-        "nb": ("Sesongjobb fra mai til september", "Sesongstilling for vintersesongen"),
-        "en": ("Seasonal job from May to September",),
-    },
-    "Åremål": {
-        "nb": ("Åremålsstilling på 6 år",),
-        "nn": ("Åremålsstilling på 6 år",),
-        "en": ("Fixed-term appointment for 6 years",),
-    },
-    "Lærling": {"nb": ("Læreplass i 2 år",)},
-    "Trainee": {"nb": ("Traineeprogram over to år",), "en": ("Two-year graduate programme",)},
-}
+_ENGAGEMENT_TEXT: dict[str, dict[str, tuple[str, ...]]] = _TABLES["engagement_text"]
 
-_NB_MONTHS = (
-    "januar",
-    "februar",
-    "mars",
-    "april",
-    "mai",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "desember",
-)
-_EN_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+_NB_MONTHS = _TABLES["nb_months"]
+_EN_MONTHS = _TABLES["en_months"]
 
 
 def engagement_text(rng: random.Random, engagement: str, lang: str, today: date) -> str:

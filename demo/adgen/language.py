@@ -12,6 +12,11 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
+from demo.adgen.tables import load
+
+# The words and phrasings are the entries of data/language.json; this module keeps the rules.
+_TABLES = load("language")
+
 ENGLISH_OK = "english_ok"
 NORWEGIAN = "norwegian_required"
 SCANDINAVIAN = "scandinavian_required"
@@ -84,23 +89,7 @@ STATEMENTS: dict[str, dict[str, tuple[str, ...]]] = {
 }
 
 # Sentences that name a language but decide nothing (NOTES.md §4: document language, licences, boilerplate).
-DECOYS: dict[str, tuple[str, ...]] = {
-    "nb": (
-        "Vitnemål og attester må være oversatt til norsk eller engelsk.",
-        "Vi oppfordrer alle kvalifiserte til å søke uansett alder, kjønn, funksjonsevne, etnisitet, nasjonal opprinnelse eller hull i CV-en.",
-        "Søknadstekst og CV kan skrives på norsk eller engelsk.",
-    ),
-    "nn": (
-        "All dokumentasjon som skal vurderast må vere på eit skandinavisk språk eller engelsk.",
-        "Søknadstekst og CV må vere på norsk eller eit anna skandinavisk språk.",
-        "Attestar må vere omsett til norsk.",
-    ),
-    "en": (
-        "Applications may be written in English or a Scandinavian language.",
-        "We are an international team with colleagues from more than 20 countries.",
-        "Diplomas must be translated into English or Norwegian.",
-    ),
-}
+DECOYS: dict[str, tuple[str, ...]] = _TABLES["decoys"]
 
 # How often each kind of statement appears, by ad language and occupation group (the rest say nothing).
 _MIX_EN = {"none": 35, ENGLISH_OK: 45, NORWEGIAN: 15, SCANDINAVIAN: 5}
@@ -110,16 +99,7 @@ _MIX_NB: dict[str, dict[str, int]] = {
     "trade": {"none": 40, NORWEGIAN: 20, ENGLISH_OK: 25, SCANDINAVIAN: 15},
     "default": {"none": 50, NORWEGIAN: 35, SCANDINAVIAN: 8, ENGLISH_OK: 7},
 }
-_GROUP_MIX = {
-    "it": "it",
-    "nursing": "care",
-    "teaching": "care",
-    "public_admin": "care",
-    "logistics": "trade",
-    "hospitality": "trade",
-    "construction": "trade",
-    "electrician": "trade",
-}
+_GROUP_MIX = _TABLES["group_mix"]
 
 
 @dataclass(frozen=True)

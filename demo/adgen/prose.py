@@ -11,267 +11,40 @@ from __future__ import annotations
 import random
 from collections.abc import Mapping
 
-ADJECTIVES = {
-    "nb": ("erfaren", "engasjert", "dyktig", "nysgjerrig", "løsningsorientert", "strukturert", "motivert"),
-    "nn": ("erfaren", "engasjert", "dyktig", "nysgjerrig", "strukturert"),
-    "en": ("experienced", "curious", "skilled", "motivated", "pragmatic", "passionate"),
-}
+from demo.adgen.tables import load
 
-_OPENINGS = {
-    "nb": (
-        "{employer} søker en {adj} {title} til {unit} i {city}.",
-        "Vil du jobbe som {title} i {employer}?",
-        "Er du en {adj} {title} som vil {motivation}?",
-        "Vi har ledig {engagement} som {title} i {unit}.",
-        "Nå søker vi etter en {adj} {title} til {unit}!",
-        "Har du lyst til å {motivation}? Da kan dette være jobben for deg.",
-        "Vi er på jakt etter en {title} som vil {motivation}.",
-        "Bli med på laget i {city}! {employer} trenger en {adj} {title}.",
-        "{employer} har {count} ledige stillinger som {title} i {city}.",
-    ),
-    "nn": (
-        "{employer} søkjer ein {adj} {title} til {unit} i {city}.",
-        "Vil du jobbe som {title} hjå oss?",
-        "Er du ein {adj} {title} som vil {motivation}?",
-        "Vi har ledig {engagement} som {title} ved {unit}.",
-        "Har du lyst til å {motivation}? Då kan dette vere jobben for deg.",
-    ),
-    "en": (
-        "{employer} is looking for {a_adj} {title} to join {unit} in {city}.",
-        "Do you want to {motivation}?",
-        "Are you {a_adj} {title} who wants to {motivation}?",
-        "We are hiring {a_title} for {unit} in {city}.",
-        "Join {employer} as {a_title} and help us {motivation}.",
-        "{employer} has {count} open positions as {title} in {city}.",
-    ),
-}
+# The words and phrasings are the entries of data/prose.json; this module keeps the rules.
+_TABLES = load("prose")
 
-_AGENCY_OPENINGS = {
-    "nb": (
-        "For vår kunde, {client}, søker vi nå en {adj} {title}.",
-        "Vi søker på vegne av vår kunde, {client} i {city}, etter en {title}.",
-        "{agency} har fått i oppdrag å rekruttere en {title} til {client} i {city}.",
-        "Vår kunde, {client}, trenger en {adj} {title} i {city}.",
-    ),
-    "en": (
-        "On behalf of our client, {client}, we are looking for {a_adj} {title}.",
-        "{agency} is recruiting {a_title} for {client} in {city}.",
-    ),
-}
+ADJECTIVES = _TABLES["adjectives"]
+
+_OPENINGS = _TABLES["openings"]
+
+_AGENCY_OPENINGS = _TABLES["agency_openings"]
 
 # Who an agency says it recruits for, by occupation group.
-CLIENTS: dict[str, dict[str, tuple[str, ...]]] = {
-    "it": {
-        "nb": ("et teknologiselskap i sterk vekst", "en stor nordisk bank"),
-        "en": ("a fast-growing technology company", "a large Nordic bank"),
-    },
-    "engineering": {
-        "nb": ("en ledende aktør innen fornybar energi", "et internasjonalt subsea-selskap"),
-        "en": ("a leading renewable energy company", "an established engineering firm"),
-    },
-    "accounting": {
-        "nb": ("et solid industriselskap i vekst", "et eiendomsselskap i vekst"),
-        "en": ("an international shipping company",),
-    },
-    "construction": {"nb": ("en veletablert entreprenør", "et byggfirma i vekst")},
-    "electrician": {"nb": ("en veletablert elektroinstallatør", "et solid industriselskap")},
-    "logistics": {"nb": ("et stort logistikkselskap", "en netthandelsaktør med eget lager")},
-    "sales": {"nb": ("en kjent handelskjede", "en grossist innen byggevarer")},
-    "hospitality": {"nb": ("et travelt hotell i sentrum", "en populær restaurant", "et høyfjellshotell")},
-    "nursing": {"nb": ("et anerkjent sykehus", "en stor kommune", "et privat sykehjem")},
-}
+CLIENTS: dict[str, dict[str, tuple[str, ...]]] = _TABLES["clients"]
 
-_AGENCY_TERMS = {
-    "nb": (
-        "Du blir ansatt hos {agency} og leid ut til kunden.",
-        "Stillingen er fast ansettelse direkte hos kunden.",
-        "Oppdraget har mulighet for fast ansettelse hos kunden etter seks måneder.",
-    ),
-    "en": (
-        "You will be employed by {agency} and hired out to the client.",
-        "The position is a permanent role with the client.",
-    ),
-}
-_AGENCY_TERMS_TEMPORARY = {
-    "nb": ("Du blir ansatt hos {agency} og leid ut til kunden i oppdragsperioden.",),
-    "en": ("You will be employed by {agency} and hired out to the client for the assignment.",),
-}
+_AGENCY_TERMS = _TABLES["agency_terms"]
+_AGENCY_TERMS_TEMPORARY = _TABLES["agency_terms_temporary"]
 
-HEADINGS: dict[str, dict[str, tuple[str, ...]]] = {
-    "duties": {
-        "nb": ("Arbeidsoppgaver", "Dine oppgaver", "Hva skal du gjøre?", "Ansvar og oppgaver"),
-        "nn": ("Arbeidsoppgåver", "Ansvar og oppgåver"),
-        "en": ("Responsibilities", "What you will do", "Your tasks"),
-    },
-    "skills": {
-        "nb": ("Kvalifikasjoner", "Vi ser etter deg som har", "Ønskede kvalifikasjoner", "Hvem er du?"),
-        "nn": ("Kvalifikasjonar", "Vi ønskjer oss ein som har"),
-        "en": ("Qualifications", "What we are looking for", "About you"),
-    },
-    "offer": {
-        "nb": ("Vi tilbyr", "Hva kan vi tilby deg?", "Dette får du hos oss"),
-        "nn": ("Vi tilbyr", "Dette kan vi tilby"),
-        "en": ("We offer", "What we offer", "Benefits"),
-    },
-    "about": {
-        "nb": ("Om arbeidsgiveren", "Om oss"),
-        "nn": ("Om arbeidsgjevaren", "Om oss"),
-        "en": ("About us", "About the company"),
-    },
-}
+HEADINGS: dict[str, dict[str, tuple[str, ...]]] = _TABLES["headings"]
 
-BENEFITS = {
-    "nb": (
-        "Spennende og varierte arbeidsoppgaver",
-        "Et hyggelig og inkluderende arbeidsmiljø",
-        "Fleksibel arbeidstid",
-        "Gode muligheter for faglig utvikling",
-        "Mulighet for hjemmekontor to dager i uken",
-        "Gode forsikringsordninger",
-        "Fem uker ferie",
-        "Moderne lokaler sentralt i byen",
-    ),
-    "nn": (
-        "Spennande og varierte arbeidsoppgåver",
-        "Eit godt og inkluderande arbeidsmiljø",
-        "Fleksibel arbeidstid",
-        "Gode moglegheiter for fagleg utvikling",
-        "Medlemskap i Statens pensjonskasse",
-        "Gode velferdsordningar",
-    ),
-    "en": (
-        "Interesting and varied work",
-        "A friendly, international team",
-        "Flexible working hours",
-        "Time and budget for learning",
-        "Hybrid work: two days a week from home",
-        "Good insurance schemes",
-        "Five weeks of paid holiday",
-    ),
-}
+BENEFITS = _TABLES["benefits"]
 
 # Numbers that are not pay: the traps of NOTES.md §5.
-DECOY_BENEFITS = {
-    "nb": (
-        "NOK 5 000 i årlig treningstilskudd",
-        "Treningstilskudd på kr 3 000 i året",
-        "Innskuddspensjon på 7 % av lønn",
-        "Gode pensjonsordninger (5,5 % innskuddspensjon fra første krone)",
-        "Dekning av mobil og bredbånd inntil kr 500 per måned",
-        "Bonusordning inntil 10 % av årslønn",
-        "Flyttegodtgjørelse inntil kr 30 000",
-        "Arbeidstid kl. 07.00–15.00",
-        "Turnus med vakter 07:00–15:00 og 15:00–22:30",
-        "Leie av bedriftshytte for kr 300 per døgn",
-        "Sommerfest og julebord for alle over 1 200 ansatte",
-    ),
-    "nn": (
-        "Treningstilskot på 2 000 kroner i året",
-        "Pensjonsordning i KLP (2 % eigenandel)",
-        "Arbeidstid kl. 08.00–15.30",
-    ),
-    "en": (
-        "NOK 5 000 annual fitness allowance",
-        "7 % pension contribution from day one",
-        "Relocation costs up to NOK 30 000",
-        "Home office allowance of NOK 4 000",
-        "Bonus of up to 10 % of annual salary",
-        "Core hours 09:00–15:00",
-    ),
-}
+DECOY_BENEFITS = _TABLES["decoy_benefits"]
 
-_SIZE = {
-    "nb": ("Vi er {n} ansatte.", "Selskapet har over {n} ansatte.", "Vi er i dag {n} medarbeidere."),
-    "nn": ("Vi er {n} tilsette.", "Vi har over {n} tilsette."),
-    "en": ("We are {n} employees.", "We have more than {n} people on the team."),
-}
+_SIZE = _TABLES["size"]
 
-_CLOSINGS = {
-    "nb": (
-        "Søknadsfrist: {due}.",
-        "Søk innen {due}.",
-        "Vi behandler søknader fortløpende, så send gjerne søknaden din tidlig.",
-        "Søknadsfristen er {due}.",
-    ),
-    "nn": ("Søknadsfrist: {due}.", "Søk innan {due}."),
-    "en": (
-        "Application deadline: {due}.",
-        "Apply by {due}.",
-        "We review applications continuously, so apply early.",
-    ),
-}
+_CLOSINGS = _TABLES["closings"]
 
-_CONTACT = {
-    "nb": (
-        "Har du spørsmål om stillingen, ta kontakt med {name}, {role}, på telefon {phone}.",
-        "Spørsmål kan rettes til {name} på {phone} eller {email}.",
-    ),
-    "nn": ("Har du spørsmål om stillinga, ta kontakt med {name}, {role}, på telefon {phone}.",),
-    "en": (
-        "Questions? Contact {name}, {role}, at {phone}.",
-        "For questions about the position, contact {name} ({email}).",
-    ),
-}
+_CONTACT = _TABLES["contact"]
 
-_ROLES = {
-    "nb": ("avdelingsleder", "teamleder", "rekrutteringsrådgiver", "daglig leder", "seksjonssjef"),
-    "nn": ("avdelingsleiar", "einingsleiar", "rådgjevar"),
-    "en": ("Engineering Manager", "Head of Department", "Talent Acquisition Partner", "Team Lead"),
-}
+_ROLES = _TABLES["roles"]
 
-_FIRST = (
-    "Kari",
-    "Ola",
-    "Ingrid",
-    "Lars",
-    "Silje",
-    "Eirik",
-    "Marte",
-    "Håkon",
-    "Nora",
-    "Sindre",
-    "Tuva",
-    "Magnus",
-    "Hilde",
-    "Vegard",
-    "Ane",
-    "Torbjørn",
-    "Camilla",
-    "Andreas",
-    "Siri",
-    "Jonas",
-    "Randi",
-    "Øystein",
-    "Maja",
-    "Amir",
-    "Fatima",
-    "Piotr",
-    "Agnieszka",
-)
-_LAST = (
-    "Haugen",
-    "Berg",
-    "Lunde",
-    "Solheim",
-    "Dahl",
-    "Strand",
-    "Myklebust",
-    "Aasen",
-    "Brekke",
-    "Sandvik",
-    "Nygård",
-    "Fjeld",
-    "Vik",
-    "Hovland",
-    "Ødegård",
-    "Rønning",
-    "Kvam",
-    "Moen",
-    "Tveit",
-    "Eide",
-    "Nowak",
-    "Rahimi",
-)
+_FIRST = _TABLES["first"]
+_LAST = _TABLES["last"]
 
 
 def pick(rng: random.Random, table: Mapping[str, tuple[str, ...]], lang: str) -> str:
