@@ -71,33 +71,23 @@ def is_demo_warehouse(db_path: Path) -> bool:
     if not db_path.is_file():
         return False
     try:
-        con = duckdb.connect(str(db_path), read_only=True)
-    except duckdb.Error:
+        with db.connection(db_path, read_only=True) as con:
+            return con.execute(db.sql("get_state"), list(MARK)).fetchone() is not None
+    except (db.WarehouseError, duckdb.Error):
         return False
-    try:
-        return con.execute(db.sql("get_state"), list(MARK)).fetchone() is not None
-    except duckdb.Error:
-        return False
-    finally:
-        con.close()
 
 
 def _check_own(db_path: Path) -> None:
     """Raise DemoRefused unless `db_path` is a demo warehouse with nothing of the user's in it."""
     refusal = f"{db_path} is not a demo warehouse; the demo only replaces its own: give it another --db"
     try:
-        con = duckdb.connect(str(db_path), read_only=True)
-    except duckdb.Error as exc:
-        if "lock" in str(exc).lower():
-            raise DemoRefused(f"{db_path} is in use by another fjordjobs process; wait for it") from None
+        with db.connection(db_path, read_only=True) as con:
+            marked = con.execute(db.sql("get_state"), list(MARK)).fetchone()
+            users = con.execute(db.sql("demo_user_rows")).fetchone()
+    except db.WarehouseError as exc:  # in use by another process
+        raise DemoRefused(str(exc)) from None
+    except duckdb.Error:  # not a DuckDB file, or not a fjordjobs warehouse
         raise DemoRefused(refusal) from None
-    try:
-        marked = con.execute(db.sql("get_state"), list(MARK)).fetchone()
-        users = con.execute(db.sql("demo_user_rows")).fetchone()
-    except duckdb.Error:
-        raise DemoRefused(refusal) from None
-    finally:
-        con.close()
     if not marked:
         raise DemoRefused(refusal)
     held = [

@@ -56,6 +56,7 @@ def test_the_readme_newcomer_path(tmp_path: Path) -> None:
         if not key.startswith(("FJORDJOBS_", "PREFECT_", "XDG_")) and key not in ("PYTHONPATH", "HOME")
     }
     env.update(HOME=str(home), PYTHONPATH=str(clone), PYTHONDONTWRITEBYTECODE="1", COLUMNS="200")
+    env["PATH"] = os.pathsep.join([str(FJORDJOBS.parent), env.get("PATH", "")])  # `. .venv/bin/activate`
     before = checkout_state(clone)
     data = home / ".local" / "share" / "fjordjobs"
 
