@@ -19,7 +19,7 @@ _DEFAULTS = {
     "PREFECT_HOME": str(platformdirs.user_data_path("fjordjobs", appauthor=False) / "prefect"),
     "DO_NOT_TRACK": "1",
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90",
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "300",  # a first run on a busy 2-core machine needs more than 90 s
     "PREFECT_LOGGING_LEVEL": "WARNING",
     "PREFECT_LOGGING_TO_API_WHEN_MISSING_FLOW": "ignore",
     # fjordjobs reports a failed task itself, in one line (README: "Errors print one line"); Prefect's
