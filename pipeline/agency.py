@@ -71,6 +71,12 @@ _AGENCY_WORDS = re.compile(
     r"(?:kunde\w*|oppdrag\w*|oppdragsgiver\w*|bedrift\w*))\b",
     re.I,
 )
+# A recruiter naming its client as the employer: "For Rem Offshore søker vi Vessel Manager". An employer
+# says "Vi søker" or "For vår avdeling ..."; a capitalised name after "For" is someone else's company.
+_FOR_NAMED_CLIENT = re.compile(
+    r"(?:^|[.!?\n]\s*)(?:For|På vegne av|On behalf of)\s+(?!Vår\b|Våre\b|Our\b|Denne\b|Dette\b)"
+    r"[A-ZÆØÅ][\w&.-]*(?:\s+(?:[A-ZÆØÅ][\w&.-]*|AS|ASA|og|&)){0,4},?\s+(?:søker|søkjer|rekrutterer|ser)\s+vi\b"
+)
 # An agency describing itself: "Vi er et norsk bemanningsforetak", "Norges største bemanningsselskap",
 # "leverandør av rekruttering- og bemanningsløsninger". It counts unless the post is in the agency's own
 # office ("til vårt eget kontor"): an agency's self-introduction opens its internal ads too.
@@ -193,6 +199,8 @@ def _agency_text(body: str) -> bool:
         return True
     if _applies_via_agency(body):
         return True
+    if ("For " in body or "På vegne" in body or "On behalf" in body) and _FOR_NAMED_CLIENT.search(body):
+        return True
     named = pieces_with(body, AGENCY_WORD_CUES)
     for sentence in _SENTENCE_SPLIT.split(body) if named is None else named:
         if _AGENCY_WORDS.search(sentence) and not _REFUSAL.search(sentence):
@@ -207,7 +215,10 @@ def is_staffing_agency(employer: str | None, text: str) -> bool:
     employer: False, unless the text also names a client as the employer or speaks of hiring out.
     """
     body = text or ""
-    own_staff = passes(fold_ad(body), OWN_STAFF_GUARD) and _OWN_STAFF.search(body)
     if is_agency_name(employer):
-        return not own_staff or _agency_text(body)
-    return _agency_text(body) or (not own_staff and _describes_itself_as_agency(body))
+        return not _own_staff(body) or _agency_text(body)
+    return _agency_text(body) or (_describes_itself_as_agency(body) and not _own_staff(body))
+
+
+def _own_staff(body: str) -> bool:
+    return passes(fold_ad(body), OWN_STAFF_GUARD) and _OWN_STAFF.search(body) is not None

@@ -95,6 +95,7 @@ def test_own_office_wording_does_not_hide_a_client_posting() -> None:
         "Elektrikere søkes for kunde i Bergen.",
         "Vi er et norsk bemanningsforetak med kontorer i hele landet.",
         "Du leies ut til våre kunder i Oslo-området.",
+        "For Rem Offshore søker vi Vessel Manager. Arbeidssted: Fosnavåg.",
     ],
 )
 def test_recruiter_lines_mark_an_agency_posting(text: str) -> None:
@@ -107,6 +108,7 @@ def test_recruiter_lines_mark_an_agency_posting(text: str) -> None:
     [
         "Søknad sendes elektronisk via vårt rekrutteringssystem.",
         "Søk via jobbnorge.no.",
+        "For vår avdeling i Bergen søker vi en rådgiver.",
         "Drift og vedlikehold av sykehusets boliger som leies ut til ansatte.",
         "Jobzone er et av Norges ledende bemannings- og rekrutteringsselskaper. Nå søker vi en salgskonsulent "
         "til vårt eget kontor i Oslo.",
