@@ -25,6 +25,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 import scipy.sparse as sp
@@ -219,6 +220,26 @@ class Analysed:
         index = _fit(_damped_counts(self.T, cols))
         index.term_columns = dict(zip(self.terms, cols.tolist(), strict=True))
         return index
+
+    def row_weights(self, row: int) -> dict[str, float]:
+        """One listing's term weights as a dict (what `Analyzer.weigh_listing` returns)."""
+        a, b = int(self.T.indptr[row]), int(self.T.indptr[row + 1])
+        return {
+            self.terms[int(i)]: float(w) for i, w in zip(self.T.indices[a:b], self.T.data[a:b], strict=True)
+        }
+
+    def holding_all(self, terms: set[str]) -> np.ndarray:
+        """Per listing, whether it holds every one of `terms` (all False if no listing has one of them)."""
+        ids = self._term_ids
+        if not all(t in ids for t in terms):
+            return np.zeros(self.size, dtype=bool)
+        cols = [ids[t] for t in terms]
+        found = np.asarray((self.T[:, cols] != 0).sum(axis=1)).ravel()
+        return found == len(cols)
+
+    @cached_property
+    def _term_ids(self) -> dict[str, int]:
+        return {t: i for i, t in enumerate(self.terms)}
 
     def weights(self) -> list[dict[str, float]]:
         """Each listing's term weights as a dict (what `Analyzer.weigh_listing` returns)."""

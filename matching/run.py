@@ -50,7 +50,14 @@ def today(on: date | None = None) -> date:
 class Scored:
     listing: Listing
     score: float
-    weights: dict[str, float]
+    analysed: Analysed
+    row: int  # the listing's row in `analysed`
+
+    @property
+    def weights(self) -> dict[str, float]:
+        """The listing's term weights, made only for the rows a report shows (a dict per listing for
+        all 50,000 would cost more than the rest of the ranking)."""
+        return self.analysed.row_weights(self.row)
 
 
 def select_and_score(
@@ -67,36 +74,33 @@ def select_and_score(
     """
     if analysed is None:
         analysed = analyse([(x.title, x.description) for x in listings])
-    weights = analysed.weights()
     index = analysed.index()
     q = index.query(cv_query_weights(cv_text))
     raw = index.scores(q) if listings else np.zeros(0)
-    must = [set(analyzer.tokens(term)) for term in profile.must_have]
-    exclude = [set(analyzer.tokens(term)) for term in profile.exclude]
+    # What the profile's words rule out, over all listings at once.
+    allowed = np.ones(len(listings), dtype=bool)
+    for term in profile.exclude:
+        terms = set(analyzer.tokens(term))
+        if terms:
+            allowed &= ~analysed.holding_all(terms)
+    for term in profile.must_have:
+        terms = set(analyzer.tokens(term))
+        if terms:
+            allowed &= analysed.holding_all(terms)
     places = {p.casefold() for p in profile.places}
     kept: list[Scored] = []
-    for listing, w, score in zip(listings, weights, raw, strict=True):
-        if not _passes(listing, w, profile, must, exclude):
+    for row, (listing, score) in enumerate(zip(listings, raw, strict=True)):
+        if not allowed[row] or not _passes(listing, profile):
             continue
         where = {(p or "").casefold() for p in (listing.city, listing.municipality, listing.county)}
         boost = PLACE_BOOST if places & where else 1.0
-        kept.append(Scored(listing, round(float(score) * boost, 4), w))
+        kept.append(Scored(listing, round(float(score) * boost, 4), analysed, row))
     kept.sort(key=lambda s: (-s.score, s.listing.listing_id))
     return kept, q, index
 
 
-def _passes(
-    listing: Listing,
-    weights: dict[str, float],
-    profile: Profile,
-    must: list[set[str]],
-    exclude: list[set[str]],
-) -> bool:
+def _passes(listing: Listing, profile: Profile) -> bool:
     if profile.english_only and listing.english_ok is not True:
-        return False
-    if any(terms and terms <= weights.keys() for terms in exclude):
-        return False
-    if any(terms and not terms <= weights.keys() for terms in must):
         return False
     best_pay = listing.salary_max_nok or listing.salary_min_nok
     return not (profile.min_salary_nok and best_pay is not None and best_pay < profile.min_salary_nok)
