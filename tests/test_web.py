@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tests.test_match_support import DEV
+from tests.test_match_support import COOK, DEV, NURSE
 from tests.web_support import EVIL, client, make_warehouse, warehouse_held
 
 
@@ -177,3 +177,45 @@ def test_shortlist_reads_the_stored_ranking_and_sorts_it(db_path: Path) -> None:
     )
     assert by_salary[0] == DEV["listing_id"]  # NOK 650,000, the highest stated
     assert sorted(by_salary) == sorted(titles)
+
+
+def _shown(html: str) -> list[str]:
+    return re.findall(r'<td class="title"><a href="/listing/([^"]+)"', html)
+
+
+def test_shortlist_filters_come_from_the_url_and_mean_what_the_cli_means(db_path: Path) -> None:
+    from web.server import rank
+
+    rank(db_path, Path(__file__).parent / "fixtures" / "cv" / "cv.txt", None)
+    page = client(db_path)
+    everything = _shown(page.get("/shortlist").text)
+    english = page.get("/shortlist", params={"english": "true"}).text
+    assert set(_shown(english)) == {DEV["listing_id"], EVIL["listing_id"]} & set(everything)
+    assert "(2 active listings fit them in all): english=true" in english
+    assert 'name="english" value="true" checked' in english  # the sidebar shows the filter in force
+    bergen = page.get("/shortlist", params={"place": "bergen"}).text
+    assert "(1 active listings fit them in all)" in bergen
+    assert 'name="place" value="bergen"' in bergen  # a place that is no county shows in its own box
+    assert set(_shown(bergen)) <= {COOK["listing_id"]}
+    bad = page.get("/shortlist", params={"remote": "moon"}).text
+    assert "filter remote: &#39;moon&#39; is not one of onsite, hybrid, remote" in bad
+
+
+def test_dismiss_and_block_hide_listings_from_the_shortlist_and_keep_the_reason(db_path: Path) -> None:
+    page = client(db_path)
+    token = _token(page.get(f"/listing/{NURSE['listing_id']}").text)
+    page.post(
+        "/act/dismiss",
+        data={"csrf": token, "listing_id": NURSE["listing_id"], "reason": "needs Norwegian", "next": "/"},
+    )
+    assert "3 active listings fit" in page.get("/shortlist").text  # of 4
+    page.post("/act/block", data={"csrf": token, "employer": "EKSEMPEL", "next": "/"})
+    assert "1 active listings fit" in page.get("/shortlist").text  # only Bad AS's is left
+    con = duckdb.connect(str(db_path), read_only=True)
+    try:
+        assert con.execute("SELECT listing_id, reason FROM dismissals").fetchall() == [
+            (NURSE["listing_id"], "needs Norwegian")
+        ]
+        assert con.execute("SELECT count(*) FROM blocked_employers").fetchone() == (1,)
+    finally:
+        con.close()

@@ -11,6 +11,7 @@ import pytest
 from tests.browser import chromium, needs_chromium, screenshot
 from tests.test_match_support import DEV
 from tests.web_support import EVIL, make_warehouse, running_page
+from web.server import rank
 from web.store import connection
 
 pytestmark = needs_chromium
@@ -29,14 +30,37 @@ def _status(db_path: Path, application_id: str) -> str | None:
     return None if row is None else str(row[0])
 
 
-def test_apply_then_move_to_interview_with_the_keyboard(db_path: Path, tmp_path: Path) -> None:
+def test_filter_dismiss_apply_and_move_to_interview_with_the_keyboard(db_path: Path, tmp_path: Path) -> None:
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
 
+    rank(db_path, Path(__file__).parent / "fixtures" / "cv" / "cv.txt", None)
     with running_page(db_path) as address, chromium(tmp_path) as driver:
         driver.get(address + "/")
         assert "Today" in driver.title
         screenshot(driver, "today")
+
+        # The shortlist, filtered by ticking boxes in the sidebar: English accepted, in Oslo.
+        driver.find_element(By.LINK_TEXT, "Shortlist").click()
+        driver.find_element(By.CSS_SELECTOR, "input[name='english']").click()
+        driver.find_element(By.CSS_SELECTOR, "input[name='min_salary_nok']").send_keys("0")
+        driver.find_element(By.XPATH, "//button[normalize-space()='Apply filters']").click()
+        assert "english=true" in driver.current_url  # the view can be bookmarked
+        driver.get(driver.current_url + "&place=Oslo")
+        shown = {
+            a.get_attribute("href").rsplit("/listing/", 1)[1]
+            for a in driver.find_elements(By.CSS_SELECTOR, "td.title a")
+        }
+        assert shown == {DEV["listing_id"], EVIL["listing_id"]}
+        screenshot(driver, "shortlist")
+
+        # Dismiss one, with a reason: it leaves the shortlist.
+        driver.find_element(By.CSS_SELECTOR, f"td.title a[href='/listing/{EVIL['listing_id']}']").click()
+        driver.find_element(By.XPATH, "//summary[normalize-space()='Dismiss this listing']").click()
+        driver.find_element(By.CSS_SELECTOR, "input[name='reason']").send_keys("not a real job")
+        driver.find_element(By.XPATH, "//button[normalize-space()='Dismiss']").click()
+        assert driver.current_url.endswith("/shortlist")
+        assert EVIL["listing_id"] not in driver.page_source
 
         driver.get(f"{address}/listing/{DEV['listing_id']}")
         assert driver.find_element(By.TAG_NAME, "h1").text == DEV["title"]
@@ -61,6 +85,13 @@ def test_apply_then_move_to_interview_with_the_keyboard(db_path: Path, tmp_path:
         while not ics.exists() and time.monotonic() < deadline:
             time.sleep(0.1)
         assert "BEGIN:VCALENDAR" in ics.read_text(encoding="utf-8")
+
+    with connection(db_path) as con:  # what the clicks left in the warehouse
+        assert con.execute("SELECT listing_id, reason FROM dismissals").fetchall() == [
+            (EVIL["listing_id"], "not a real job")
+        ]
+        events = con.execute("SELECT status FROM application_events ORDER BY seq").fetchall()
+        assert [e[0] for e in events] == ["applied", "interview"]
 
 
 def test_a_crawled_script_does_not_run_in_the_page(db_path: Path, tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 import uvicorn
 from starlette.testclient import TestClient
 
+from pipeline.agency import employer_key
 from tests.test_match_support import COOK, DEV, NURSE, listing, warehouse
 from web.app import create_app
 from web.security import Guard, allowed_hosts
@@ -29,11 +30,15 @@ EVIL = listing(
 
 def make_warehouse(path: Path) -> Path:
     """A warehouse file with four listings, closed so the page can open it."""
-    con = warehouse(path, [DEV, NURSE, COOK, EVIL])
+    con = warehouse(path, [DEV, NURSE, {**COOK, "city": "Bergen"}, EVIL])
     con.execute(
         "UPDATE listings SET language_evidence = ? WHERE listing_id = ?",
         [EVIL["language_evidence"], EVIL["listing_id"]],
     )
+    for listing_id, employer in con.execute("SELECT listing_id, employer FROM listings").fetchall():
+        con.execute(
+            "UPDATE listings SET employer_key = ? WHERE listing_id = ?", [employer_key(employer), listing_id]
+        )
     con.close()
     return path
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import duckdb
 
-from hunt import applications, contacts, followups
+from hunt import applications, blocks, contacts, followups
 from web.journal import Applier
 
 
@@ -46,7 +46,20 @@ def followup_done(con: duckdb.DuckDBPyConnection, args: dict[str, Any]) -> None:
     followups.mark_done(con, str(args["application_id"]), _day(args))
 
 
+def dismiss(con: duckdb.DuckDBPyConnection, args: dict[str, Any]) -> None:
+    """Hide one listing for good, with the user's reason (as `fjordjobs dismiss`)."""
+    blocks.dismiss(con, str(args["listing_id"]), args.get("reason") or None)
+
+
+def block(con: duckdb.DuckDBPyConnection, args: dict[str, Any]) -> None:
+    """Hide every listing of an employer (as `fjordjobs block`), or of all staffing agencies."""
+    rule = blocks.block_rule(args.get("employer"), staffing_agencies=bool(args.get("staffing_agencies")))
+    blocks.block(con, rule)
+
+
 APPLIERS: dict[str, Applier] = {
+    "dismiss": dismiss,
+    "block": block,
     "track": track,
     "contact_touch": contact_touch,
     "contact_add": contact_add,

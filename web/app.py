@@ -24,7 +24,7 @@ from web import pages, shortlist
 from web.actions import APPLIERS
 from web.journal import Click, Journal
 from web.security import STALE_FORM, Guard
-from web.store import WarehouseBusy, connection
+from web.store import READ_WAIT_SECONDS, WarehouseBusy, connection
 
 HERE = Path(__file__).resolve().parent
 BUSY_REFRESH_SECONDS = 5
@@ -63,9 +63,9 @@ def create_app(db_path: Path, guard: Guard) -> FastAPI:
         )
         return templates.TemplateResponse(request, name, values, status_code=status)
 
-    def page(request: Request, name: str, build: Any) -> HTMLResponse:
+    def page(request: Request, name: str, build: Any, write: bool = False) -> HTMLResponse:
         try:
-            with connection(site.db_path) as con:
+            with connection(site.db_path, write=write, wait=READ_WAIT_SECONDS) as con:
                 values = build(con)
         except WarehouseBusy:
             return render(request, "busy.html", 503, refresh=BUSY_REFRESH_SECONDS)
@@ -81,8 +81,13 @@ def create_app(db_path: Path, guard: Guard) -> FastAPI:
 
     @app.get("/shortlist", response_class=HTMLResponse)
     def shortlist_view(request: Request) -> HTMLResponse:
-        params = dict(request.query_params)
-        return page(request, "shortlist.html", lambda con: shortlist.shortlist_page(con, params))
+        # Writable: the search view is refreshed with today's permit thresholds (matching.searches).
+        return page(
+            request,
+            "shortlist.html",
+            lambda con: shortlist.shortlist_page(con, request.query_params, today()),
+            write=True,
+        )
 
     @app.get("/applications", response_class=HTMLResponse)
     def board_view(request: Request) -> HTMLResponse:

@@ -1,7 +1,9 @@
-"""The shortlist page: the newest stored match run, sorted as the user asks.
+"""The shortlist page: the newest stored ranking, narrowed by the filter sidebar and sorted as asked.
 
-The ranking itself is `matching.run.run_match`, the same as `fjordjobs match`; the page reads the run
-that command (or `fjordjobs run`, or `fjordjobs web --cv`) stored, so the page and a report agree.
+The ranking is `matching.run.run_match`, the same as `fjordjobs match`; the page reads the run that
+command (or `fjordjobs run`, or `fjordjobs web --cv`) stored. The sidebar is the filter vocabulary of
+`pipeline.search_filter` read from the URL, so a view can be bookmarked, and the listings it keeps and
+its facet counts come from `matching.searches`, as for `fjordjobs facets` and saved searches.
 """
 
 from __future__ import annotations
@@ -10,12 +12,25 @@ from datetime import date
 from typing import Any
 
 import duckdb
+from starlette.datastructures import QueryParams
 
 from matching.model import MatchResult, MatchRun
+from matching.searches import facet_counts, filtered_ids
 from matching.store import load_run
+from pipeline.search_filter import FilterError, SearchFilter, filter_from_mapping
 from warehouse.db import sql
 
 SORTS: dict[str, str] = {"match": "best match", "deadline": "deadline", "salary": "salary"}
+# Filter keys that take several values (checkboxes), the rest take one.
+MULTI = ("place", "occupation", "sector", "remote")
+# Sidebar groups: (facet from matching.searches.facet_counts, the filter key a tick sets, heading).
+FACET_GROUPS: tuple[tuple[str, str, str], ...] = (
+    ("county", "place", "County"),
+    ("occupation_level1", "occupation", "Occupation"),
+    ("remote", "remote", "Remote work"),
+    ("sector", "sector", "Sector"),
+)
+FACET_VALUES_SHOWN = 12
 
 
 def latest_run(con: duckdb.DuckDBPyConnection) -> MatchRun | None:
@@ -36,14 +51,41 @@ def sorted_results(results: list[MatchResult], sort: str) -> list[MatchResult]:
     return sorted(results, key=lambda r: r.rank)
 
 
-def shortlist_page(con: duckdb.DuckDBPyConnection, params: dict[str, str]) -> dict[str, Any]:
-    """The values the shortlist template needs for these query parameters."""
+def filter_from_query(params: QueryParams) -> SearchFilter:
+    """The sidebar's filter from the URL; empty fields are no restriction. FilterError names a bad value."""
+    data: dict[str, Any] = {}
+    for key in params:
+        if key in ("sort",):
+            continue
+        values = [v for v in params.getlist(key) if v.strip()]
+        if values:
+            data[key] = values if key in MULTI else values[-1]
+    return filter_from_mapping(data, "the page's filters")
+
+
+def shortlist_page(con: duckdb.DuckDBPyConnection, params: QueryParams, day: date) -> dict[str, Any]:
+    """The values the shortlist template needs for these query parameters (a writable connection)."""
     sort = params.get("sort", "match")
     sort = sort if sort in SORTS else "match"
+    problem = None
+    try:
+        filters = filter_from_query(params)
+    except FilterError as exc:
+        filters, problem = SearchFilter(), str(exc)
     run = latest_run(con)
+    kept = set(filtered_ids(con, filters, day))
+    results = [r for r in run.results if r.listing_id in kept] if run else []
+    counts = facet_counts(con, filters, day)
     return {
         "run": run,
-        "results": sorted_results(run.results, sort) if run else [],
+        "results": sorted_results(results, sort),
         "sort": sort,
         "sorts": SORTS,
+        "filters": filters,
+        "chosen": filters.to_dict(),
+        "problem": problem,
+        "groups": [
+            (key, heading, counts.get(facet, [])[:FACET_VALUES_SHOWN]) for facet, key, heading in FACET_GROUPS
+        ],
+        "kept": len(kept),
     }
