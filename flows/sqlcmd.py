@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +52,7 @@ def run_readonly(
     """
     statements = check_readonly(query)
     with db.connection(db_path, read_only=True) as con:
+        _search_view(con)
         # No files or network from user SQL either, and no way to switch that back on.
         con.execute("SET enable_external_access = false")
         con.execute("SET lock_configuration = true")
@@ -68,6 +70,17 @@ def run_readonly(
         if cursor.description is None:
             return [], []
         return [d[0] for d in cursor.description], cursor.fetchall()
+
+
+def _search_view(con: duckdb.DuckDBPyConnection) -> None:
+    """`listing_search` with today's permit thresholds as a temporary view, so a user's query sees the
+    filter vocabulary even on a warehouse no search has refreshed yet (a read-only connection may)."""
+    from matching.searches import prepare
+    from pipeline.dates import today
+
+    # A warehouse older than the filter tables has no view to show; the query then says so itself.
+    with contextlib.suppress(duckdb.Error):
+        prepare(con, today(), temporary=True)
 
 
 def saved_query_params() -> dict[str, Any]:

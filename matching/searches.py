@@ -40,12 +40,14 @@ class SavedSearch:
     last_digest_at: datetime | None = None
 
 
-def prepare(con: duckdb.DuckDBPyConnection, day: date) -> None:
-    """Refresh `listing_search` with the permit thresholds in force on `day` (needs a writable connection)."""
+def prepare(con: duckdb.DuckDBPyConnection, day: date, *, temporary: bool = False) -> None:
+    """Refresh `listing_search` with the permit thresholds in force on `day` (stored in the warehouse, or
+    with `temporary` only for this connection, which a read-only connection may do)."""
     search.refresh_view(
         con,
         threshold_for("master", day) or _NO_THRESHOLD,
         threshold_for("bachelor", day) or _NO_THRESHOLD,
+        temporary=temporary,
     )
 
 

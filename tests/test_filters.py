@@ -200,3 +200,16 @@ def test_bad_filter_values_are_one_line_errors() -> None:
     assert result.exit_code == 1 and "onsite, hybrid, remote" in result.output
     with pytest.raises(ValueError, match="unknown filter 'county'"):
         filter_from_mapping({"county": "Oslo"})
+
+
+def test_the_view_is_there_for_fjordjobs_sql_on_a_warehouse_no_search_has_touched(tmp_path: Path) -> None:
+    fresh = load(tmp_path, first_ads())
+    out = invoke(
+        "sql",
+        "--db",
+        str(fresh),
+        "--format",
+        "csv",
+        "SELECT count(*) AS n FROM listing_search WHERE remote = 'hybrid'",
+    )
+    assert out.split() == ["n", "2"]

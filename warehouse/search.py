@@ -39,11 +39,15 @@ _FRAGMENTS: dict[str, str] = {
 _AGENCIES = {"hide": "staffing_agency IS NOT TRUE", "only": "staffing_agency IS TRUE"}
 
 
-def refresh_view(con: duckdb.DuckDBPyConnection, permit_master: int, permit_bachelor: int) -> None:
+def refresh_view(
+    con: duckdb.DuckDBPyConnection, permit_master: int, permit_bachelor: int, *, temporary: bool = False
+) -> None:
     """(Re)create `listing_search` with today's permit thresholds (ints from `pipeline/permit.py`)."""
     text = db.sql("listing_search_view").format(
         permit_master=int(permit_master), permit_bachelor=int(permit_bachelor)
     )
+    if temporary:
+        text = text.replace("CREATE OR REPLACE VIEW", "CREATE OR REPLACE TEMP VIEW", 1)
     con.execute(text)
 
 
