@@ -104,3 +104,12 @@ def mark_sent(con: duckdb.DuckDBPyConnection, digest: Digest, now: datetime | No
     except Exception:
         con.execute("ROLLBACK")
         raise
+
+
+def pending_listings(con: duckdb.DuckDBPyConnection, search: SavedSearch, day: date) -> list[dict[str, Any]]:
+    """What the search's next digest would hold, unranked and unmarked: for a glance (the page's Today)."""
+    ids = filtered_ids(con, search.filters, day)
+    pending = fetch_dicts(con, sql("digest_candidates"), {"ids": ids, "name": search.name})
+    if not pending:
+        return []
+    return fetch_dicts(con, sql("digest_listings"), {"ids": [row["listing_id"] for row in pending]})

@@ -10,6 +10,7 @@ import pytest
 
 from tests.test_match_support import COOK, DEV, NURSE
 from tests.web_support import EVIL, client, make_warehouse, warehouse_held
+from web.store import connection
 
 
 @pytest.fixture
@@ -219,3 +220,18 @@ def test_dismiss_and_block_hide_listings_from_the_shortlist_and_keep_the_reason(
         assert con.execute("SELECT count(*) FROM blocked_employers").fetchone() == (1,)
     finally:
         con.close()
+
+
+def test_today_shows_what_is_new_for_a_saved_search_until_marked_seen(db_path: Path) -> None:
+    from matching.searches import save_search
+    from pipeline.search_filter import SearchFilter
+
+    with connection(db_path, write=True) as con:
+        save_search(con, "english", SearchFilter(english=True))
+    page = client(db_path)
+    today_html = page.get("/").text
+    assert 'english <span class="count">2 new or changed</span>' in today_html
+    assert f'href="/listing/{DEV["listing_id"]}"' in today_html
+    token = _token(page.get("/contacts").text)
+    page.post("/act/digest_seen", data={"csrf": token, "name": "english", "next": "/"})
+    assert "Nothing new since you last looked." in page.get("/").text

@@ -12,6 +12,8 @@ from typing import Any
 import duckdb
 
 from hunt import applications, blocks, contacts, followups
+from matching.digest import build_digest, mark_sent
+from matching.searches import get_search
 from web.journal import Applier
 
 
@@ -57,7 +59,13 @@ def block(con: duckdb.DuckDBPyConnection, args: dict[str, Any]) -> None:
     blocks.block(con, rule)
 
 
+def digest_seen(con: duckdb.DuckDBPyConnection, args: dict[str, Any]) -> None:
+    """Count what a saved search shows as new as seen, as a delivered digest does (its cursor moves)."""
+    mark_sent(con, build_digest(con, get_search(con, str(args["name"])), _day(args)))
+
+
 APPLIERS: dict[str, Applier] = {
+    "digest_seen": digest_seen,
     "dismiss": dismiss,
     "block": block,
     "track": track,

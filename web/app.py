@@ -77,7 +77,7 @@ def create_app(db_path: Path, guard: Guard) -> FastAPI:
 
     @app.get("/", response_class=HTMLResponse)
     def today_view(request: Request) -> HTMLResponse:
-        return page(request, "today.html", lambda con: pages.today_page(con, today()))
+        return page(request, "today.html", lambda con: pages.today_page(con, today()), write=True)
 
     @app.get("/shortlist", response_class=HTMLResponse)
     def shortlist_view(request: Request) -> HTMLResponse:

@@ -14,6 +14,8 @@ import duckdb
 
 from hunt import applications, contacts, followups, weekly
 from hunt.applications import STATUSES
+from matching.digest import pending_listings
+from matching.searches import list_searches
 from warehouse.db import fetch_dicts, sql
 from web.highlight import highlight, phrases_of
 
@@ -47,13 +49,17 @@ class Card:
 
 
 def today_page(con: duckdb.DuckDBPyConnection, today: date) -> dict[str, Any]:
-    """Follow-ups due, deadlines soon for saved/applied listings, the week's progress, the last runs."""
+    """What is new for each saved search, follow-ups due, deadlines soon, the week, the last runs.
+
+    Needs a writable connection: the saved searches read the search view refreshed for today.
+    """
     return {
         "followups": followups.due(con, today),
         "deadlines": fetch_dicts(con, sql("web_deadlines_soon"), {"today": today, "days": DEADLINE_DAYS}),
         "week": weekly.week(con, today),
         "runs": fetch_dicts(con, sql("status_runs"), {"per_source": 1}),
         "reconnect": contacts.to_reconnect(con, today)[:5],
+        "searches": [(search, pending_listings(con, search, today)) for search in list_searches(con)],
     }
 
 
