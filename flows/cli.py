@@ -333,8 +333,23 @@ def main() -> None:
     import os
     import sys
 
+    try:  # typer 0.20 and later carry their own copy of Click
+        from typer._click import exceptions as click_errors
+    except ImportError:  # pragma: no cover - older typer
+        from click import exceptions as click_errors  # type: ignore[no-redef]
+
+    if len(sys.argv) <= 1:
+        app()  # no arguments: the help page, as Click shows it
+        return
     try:
-        app()
+        code = app(standalone_mode=False)
+    except click_errors.UsageError as exc:  # a missing option, an unknown command, a bad value
+        where = exc.ctx.command_path if exc.ctx else "fjordjobs"
+        fail(f"{exc.format_message()} (see `{where} --help`)")
+        sys.exit(2)
+    except typer.Abort:
+        fail("interrupted")
+        sys.exit(130)
     except SystemExit:
         raise
     except KeyboardInterrupt:
@@ -346,3 +361,4 @@ def main() -> None:
         first = (str(exc).strip().splitlines() or [""])[0]
         fail(f"{type(exc).__name__}: {first} (FJORDJOBS_DEBUG=1 shows where)")
         sys.exit(1)
+    sys.exit(code if isinstance(code, int) else 0)

@@ -88,6 +88,11 @@ def test_non_utf8_config_and_profile_are_one_line(warehouse: Path, tmp_path: Pat
     profile.write_bytes('degree = "master"\nplaces = ["Tr\xf8ndelag"]\n'.encode("latin-1"))
     cv = tmp_path / "cv.md"
     cv.write_text("Python developer", encoding="utf-8")
+    with db.connection(warehouse) as con:  # match reads the profile only where there is something to rank
+        con.execute(
+            "INSERT INTO listings (listing_id, source, source_id, title, description, status) "
+            "VALUES ('nav:1', 'nav', '1', 'Python developer', 'Python developer wanted', 'active')"
+        )
     assert "UTF-8" in one_line("match", "--cv", str(cv), "--profile", str(profile))
     binary = tmp_path / "binary.toml"
     binary.write_bytes(b"\x00\xff\xfe garbage \x89PNG")
@@ -116,3 +121,21 @@ def test_crawl_finn_without_permission_refuses_at_once(tmp_path: Path) -> None:
     )
     assert "--i-have-permission" in line
     assert not (tmp_path / "w.duckdb").exists()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["match"],
+        ["nosuch"],
+        ["match", "--cv"],
+        ["match", "--cv", "cv.md", "--top", "abc"],
+        ["sql", "--formt", "csv"],
+    ],
+)
+def test_usage_mistakes_are_one_line(tmp_path: Path, args: list[str]) -> None:
+    """Click's boxed usage errors become one line that says where the help is."""
+    done = subprocess.run([*FJORDJOBS, *args], capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    lines = [line for line in (done.stdout + done.stderr).splitlines() if line.strip()]
+    assert done.returncode == 2 and len(lines) == 1, done.stdout + done.stderr
+    assert lines[0].startswith("error: ") and "--help" in lines[0]
