@@ -186,7 +186,9 @@ def match(
 ) -> None:  # fmt: skip
     """Rank active listings against your CV. Example: fjordjobs match --cv cv.pdf --place Oslo --remote hybrid --top 20."""
     chosen = cf.flags_or_die(locals())
+    from matching.cv import read_cv
     from matching.errors import MatchError
+    from matching.profile import load_profile
     from matching.reports import FORMATS, render
     from matching.reports.table import table
     from matching.run import run_match
@@ -200,6 +202,8 @@ def match(
     path = _reading(db_path)
     try:
         if db.active_listings(path) == 0:
+            read_cv(cv)  # a CV or profile that cannot be read is still the first thing to fix
+            load_profile(profile)
             raise _die(
                 f"no active listings in {path}: load some with `fjordjobs run` (after `fjordjobs init`) "
                 "or `fjordjobs crawl nav`, or try `fjordjobs demo`"
