@@ -17,7 +17,7 @@ from typing import Any
 import duckdb
 
 from hunt.errors import HuntError
-from warehouse.db import fetch_dicts, sql
+from warehouse.db import fetch_dicts, sql, transaction
 
 STATUSES: tuple[str, ...] = ("saved", "applied", "interview", "offer", "accepted", "rejected", "withdrawn")
 OPEN_PREFIX = "open:"
@@ -79,16 +79,11 @@ def track(
     if status not in STATUSES:
         raise HuntError(f"unknown status {status!r}; use one of {', '.join(STATUSES)}")
     application_id = _application_id(listing_id, open_employer, open_title)
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         if get(con, application_id) is None:
             _create(con, application_id, status, on, open_employer, open_title)
         con.execute(sql("hunt_event_insert"), [application_id, status, on, note])
         con.execute(sql("hunt_application_refresh"), [application_id])
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
     current = get(con, application_id)
     assert current is not None
     return current

@@ -17,7 +17,7 @@ import duckdb
 
 from hunt.clock import months_before, today
 from hunt.errors import HuntError
-from warehouse.db import fetch_dicts, sql
+from warehouse.db import fetch_dicts, sql, transaction
 
 RELATIONS: dict[str, str] = {
     "close": "close friends and family",
@@ -94,8 +94,7 @@ def add(
         raise HuntError("a contact needs a name")
     if relation not in RELATIONS:
         raise HuntError(f"unknown relation {relation!r}; use one of {', '.join(RELATIONS)}")
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         row = con.execute(
             sql("hunt_contact_insert"),
             [
@@ -114,10 +113,6 @@ def add(
         contact_id = int(row[0])
         if last_contact is not None:
             _log_touch(con, contact_id, last_contact, None)
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
     return _by_id(con, contact_id)
 
 
@@ -139,13 +134,8 @@ def find(con: duckdb.DuckDBPyConnection, ref: str) -> Contact:
 def touch(con: duckdb.DuckDBPyConnection, ref: str, on: date, note: str | None = None) -> Contact:
     """Log that you were in touch with a contact (by id or name) on a day."""
     contact = find(con, ref)
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         _log_touch(con, contact.contact_id, on, note)
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
     return _by_id(con, contact.contact_id)
 
 

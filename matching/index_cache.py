@@ -39,7 +39,7 @@ from matching.index import (
     WordTerms,
     analyse,
 )
-from warehouse.db import run_script, sql
+from warehouse.db import run_script, sql, transaction
 
 # Rows no run has asked for in this many days are deleted (expired ads, old versions of edited ads).
 KEEP_DAYS = 14
@@ -134,8 +134,7 @@ def _cached_analysis(
             table.learn(_load_words(con, version))
             fresh = analyse([docs[first_doc[unique[i]]] for i in missing], table)
 
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with transaction(con):
             if fresh is not None:
                 # The words this analysis had to run through the analyzer: the warehouse lacks them.
                 _store(
@@ -152,10 +151,6 @@ def _cached_analysis(
             run_script(
                 con, "match_index_prune", {"version": version, "cutoff": day - timedelta(days=KEEP_DAYS)}
             )
-            con.execute("COMMIT")
-        except Exception:
-            con.execute("ROLLBACK")
-            raise
     finally:
         con.unregister("match_index_wanted")
 

@@ -11,7 +11,7 @@ import pyarrow as pa
 
 from matching.model import MatchResult, MatchRun
 from pipeline.listing import COLUMNS, Listing, from_row
-from warehouse.db import expand, fetch_dicts, sql
+from warehouse.db import expand, fetch_dicts, sql, transaction
 
 
 def candidates(con: duckdb.DuckDBPyConnection) -> list[Listing]:
@@ -23,8 +23,7 @@ def candidates(con: duckdb.DuckDBPyConnection) -> list[Listing]:
 
 def save_run(con: duckdb.DuckDBPyConnection, run: dict[str, Any], rows: Sequence[dict[str, Any]]) -> None:
     """Store the run and its rows in one transaction: a run is never half there."""
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         con.execute(
             sql("match_insert_run"),
             [
@@ -65,10 +64,6 @@ def save_run(con: duckdb.DuckDBPyConnection, run: dict[str, Any], rows: Sequence
                 con.execute(sql("match_insert_matches"))
             finally:
                 con.unregister("match_rows")
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
 
 
 def load_run(con: duckdb.DuckDBPyConnection, run_id: str) -> MatchRun:

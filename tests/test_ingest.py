@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import subprocess
 import sys
@@ -12,7 +13,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipeline.ingest import ingest_file
+from pipeline.ingest import crawl_state_for_spider, ingest_file
 from tests.landing import nav_record, write_landing
 from warehouse import db
 
@@ -72,11 +73,17 @@ def test_broken_records_are_quarantined_and_the_rest_loads(
     no_title = nav_record("u3", title="")
     path = write_landing(
         tmp_path / "a.jsonl",
-        [nav_record("u1"), no_title, {"kind": "listing", "source": "nav"}],
+        [
+            nav_record("u1"),
+            nav_record("u5"),
+            nav_record("u6"),
+            no_title,
+            {"kind": "listing", "source": "nav"},
+        ],
         ['{"kind": "listing", "source": "nav", "source_id": "u4", "fields": {"title": "x"'],
     )
     result = ingest_file(con, path, on=ON)
-    assert result.new_listings == 1
+    assert result.ok and result.new_listings == 3
     reasons = [r[0] for r in con.execute("SELECT reason FROM quarantine ORDER BY reason").fetchall()]
     assert len(reasons) == 3
     assert any("no title" in r for r in reasons)
@@ -206,3 +213,72 @@ def test_the_same_record_twice_in_one_file_loads_once(con: duckdb.DuckDBPyConnec
     result = ingest_file(con, write_landing(tmp_path / "a.jsonl", [nav_record("u2"), gone, gone]), on=ON)
     assert result.ok
     assert con.execute("SELECT count(*) FROM raw_listings").fetchone() == (2,)
+
+
+def test_a_record_of_the_wrong_shape_is_quarantined_and_the_rest_loads(
+    con: duckdb.DuckDBPyConnection, tmp_path: Path
+) -> None:
+    """Issue 14.12: `"fetched_at": 12345` aborted the whole file with an AttributeError."""
+    odd = dict(nav_record("u2"), fetched_at=12345)
+    path = write_landing(tmp_path / "a.jsonl", [nav_record("u1"), odd, nav_record("u3"), nav_record("u4")])
+    result = ingest_file(con, path, on=ON)
+    assert result.ok and result.new_listings == 3
+    (reason,) = [r[0] for r in con.execute("SELECT reason FROM quarantine").fetchall()]
+    assert reason == "line 2: fetched_at must be an ISO date-time text, not 12345"
+    assert con.execute("SELECT count(*) FROM listings WHERE listing_id = 'nav:u2'").fetchone() == (0,)
+
+
+def test_quarantine_keeps_a_bounded_excerpt_and_the_hash_of_a_huge_page(
+    con: duckdb.DuckDBPyConnection, tmp_path: Path
+) -> None:
+    """Issue 14.13: a 20 MB bad page was stored whole in `quarantine`."""
+    page = "<html>" + "x" * 2_000_000 + "</html>"
+    bad = {
+        "kind": "quarantine",
+        "source": "jsonld",
+        "reason": "broken JSON-LD",
+        "url": "https://a.no/1",
+        "payload": page,
+    }
+    path = write_landing(tmp_path / "a.jsonl", [nav_record("u1"), bad])
+    ingest_file(con, path, on=ON)
+    excerpt, digest, chars = con.execute(
+        "SELECT payload, payload_sha256, payload_chars FROM quarantine"
+    ).fetchone()  # type: ignore[misc]
+    assert page.startswith(excerpt) and len(excerpt) <= 4000
+    assert digest == hashlib.sha256(page.encode()).hexdigest() and chars == len(page)
+
+
+def test_a_crawl_that_fails_its_health_gate_loads_nothing_and_keeps_the_cursor(
+    con: duckdb.DuckDBPyConnection, tmp_path: Path
+) -> None:
+    """Issue 14.8: 42 of 60 listings without an employer: exit 1, yet all 60 were committed and the cursor
+    moved on, so the next crawl said "0 records, ok"."""
+    first = [nav_record(f"a{i}") for i in range(5)]
+    ingest_file(
+        con,
+        write_landing(
+            tmp_path / "0.jsonl",
+            [*first, {"kind": "cursor", "source": "nav", "key": "feed_cursor", "value": "p1"}],
+        ),
+        on=ON,
+    )
+    before = _snapshot(con)
+    records = [nav_record(f"u{i}", employer="" if i < 42 else "Kartverket") for i in range(60)]
+    cursor = {"kind": "cursor", "source": "nav", "key": "feed_cursor", "value": "p9"}
+    result = ingest_file(con, write_landing(tmp_path / "bad.jsonl", [*records, cursor]), on=ON)
+    assert not result.ok and result.health is not None
+    assert result.health.reason == (
+        "nav: 42 of 60 listings lack a title, employer or url (the page layout may have changed)"
+    )
+    after = _snapshot(con)
+    runs = after.pop("crawl_runs")
+    before.pop("crawl_runs")
+    assert after == before, "nothing of the failed crawl is loaded"
+    assert crawl_state_for_spider(con, "nav")["cursor"] == "p1"
+    assert [r[4:6] for r in runs if r[4] == "failed"] == [("failed", result.health.reason)]
+    # The next crawl starts from the old cursor and brings the same ads, now whole: they load.
+    fixed = [nav_record(f"u{i}") for i in range(60)]
+    again = ingest_file(con, write_landing(tmp_path / "good.jsonl", [*fixed, cursor]), on=ON)
+    assert again.ok and again.new_listings == 60
+    assert crawl_state_for_spider(con, "nav")["cursor"] == "p9"

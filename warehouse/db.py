@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -88,6 +88,22 @@ def connection(
         con.close()
 
 
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """One transaction: committed when the block ends, rolled back if it raises (also on KeyboardInterrupt
+    or SystemExit), so the warehouse is either as before or fully changed. The only BEGIN/COMMIT in the code."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield con
+    except BaseException:
+        # After a failed statement DuckDB refuses everything but ROLLBACK; a dead connection refuses that too,
+        # and the original error is the one worth seeing.
+        with suppress(duckdb.Error):
+            con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
+
+
 def migrations() -> list[tuple[int, str, Path]]:
     """The migration files in order: `NNN_name.sql` -> (NNN, name, path)."""
     found = []
@@ -108,14 +124,9 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
     for version, name, path in migrations():
         if version in done:
             continue
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with transaction(con):
             con.execute(path.read_text(encoding="utf-8"))
             con.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)", [version, name])
-            con.execute("COMMIT")
-        except Exception:
-            con.execute("ROLLBACK")
-            raise
         applied.append(version)
     return applied
 
