@@ -41,7 +41,7 @@ from flows.lock import run_lock  # noqa: E402
 from matching.digest_delivery import Delivery  # noqa: E402
 from matching.reports import render  # noqa: E402
 from matching.run import run_match  # noqa: E402
-from pipeline.ingest import IngestResult, ingest_file  # noqa: E402
+from pipeline.ingest import IngestResult  # noqa: E402
 from warehouse import db  # noqa: E402
 
 FLOW_NAME = "fjordjobs-daily"
@@ -197,19 +197,11 @@ def ingest_source(source: SourceConfig, crawl: jobs.CrawlOutput, db_path: Path) 
     The failure is returned as a Failed state with the reason, not raised: it is an expected outcome
     (the run is already recorded in `crawl_runs`), and a traceback would only hide the reason.
     """
-    with progress.ingest_bar(source.name, crawl.landing) as advance, db.connection(db_path) as con:
-        result = ingest_file(
-            con,
-            crawl.landing,
-            run_id=crawl.run_id,
-            source=crawl.source,
-            started_at=crawl.started_at,
-            progress=advance,
-        )
+    with progress.ingest_bar(source.name, crawl.landing) as advance:
+        result = jobs.load_crawl(crawl, db_path, progress=advance)
     if not result.ok:
         reason = result.health.reason if result.health else None
         return Failed(message=reason or "the crawl failed its health check")
-    jobs.discard_landing(crawl.landing)
     return result
 
 
@@ -262,6 +254,9 @@ def _crawl_and_load(config: Config, db_path: Path, retries: int) -> list[SourceO
     # conflict inside DuckDB ("write-write conflict on create").
     with db.connection(db_path):
         pass
+    jobs.sweep_landing(
+        db_path
+    )  # what killed runs left; this run holds the lock, so nothing else writes there
     crawl = crawl_source.with_options(retries=retries, retry_delay_seconds=CRAWL_RETRY_DELAY_SECONDS)
     started_at = datetime.now(UTC).replace(tzinfo=None)
     futures: dict[PrefectFuture[jobs.CrawlOutput], SourceConfig] = {

@@ -13,11 +13,17 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from pipeline.ingest import IngestResult, crawl_state_for_spider, ingest_file
+from pipeline.health import HealthVerdict
+from pipeline.ingest import IngestResult, Progress, crawl_state_for_spider, ingest_file
 from spiders.run import LOOPBACK_SETTINGS, run_spider
 from warehouse import db
+from warehouse.db import WarehouseError
 
 SOURCES = ("nav", "finn", "jsonld")
+# How long a run's ingest waits for a reader (a long `fjordjobs sql`, `status`, `track`) to let go of the
+# warehouse before it gives up on this crawl: the crawl is not loaded and its cursor does not move, so the
+# next run fetches the same ads again.
+RUN_BUSY_WAIT_SECONDS = 300.0
 
 
 class CrawlError(RuntimeError):
@@ -104,6 +110,9 @@ def crawl(
     log = landing.with_suffix(".log")
     log.write_text(result.log, encoding="utf-8")
     if result.returncode != 0 or not landing.exists():
+        # This attempt failed for good (a retry is a new crawl with its own file): its records are never
+        # loaded, so they are not kept either (NAV's contact persons among them).
+        discard_landing(landing, keep_log=True)
         last = [line for line in result.log.splitlines() if line.strip()][-1:] or ["no output"]
         raise CrawlError(f"the {source} spider failed (exit {result.returncode}): {last[0]} (log: {log})")
     return CrawlOutput(
@@ -116,35 +125,81 @@ def crawl(
     )
 
 
-def ingest(
-    path: Path,
+def ingest(path: Path, db_path: Path) -> IngestResult:
+    """Load a landing file a user hands to `fjordjobs ingest`; the file is theirs and stays."""
+    with db.connection(db_path) as con:
+        return ingest_file(con, path)
+
+
+def load_crawl(
+    output: CrawlOutput,
     db_path: Path,
     *,
-    run_id: str | None = None,
-    source: str | None = None,
-    started_at: datetime | None = None,
+    progress: Progress | None = None,
+    wait: float = RUN_BUSY_WAIT_SECONDS,
 ) -> IngestResult:
-    """Load one landing file into the warehouse at `db_path`.
+    """Load a crawl's landing file: the one crawl -> ingest path, for `crawl` and `run` alike.
 
-    A crawl's own landing file (`landing/<run_id>.jsonl` beside the database, ingested under that
-    run id) is deleted with its state file once it has loaded: see `discard_landing`. Files a user
-    hands to `fjordjobs ingest` are never touched.
+    Whatever happens the landing file and its state file are removed afterwards: once loaded the warehouse
+    holds what they carried; a crawl that failed its health gate, or could not be loaded because another
+    command held the warehouse past `wait` seconds, failed for good (its cursor did not move, so the next
+    run fetches the same ads again). The spider's log stays for a failed crawl: the failure names it.
     """
-    with db.connection(db_path) as con:
-        result = ingest_file(con, path, run_id=run_id, source=source, started_at=started_at)
-    if run_id and result.ok and path.resolve() == (landing_dir(db_path) / f"{run_id}.jsonl").resolve():
-        discard_landing(path)
+    try:
+        with db.connection(db_path, wait=wait) as con:
+            result = ingest_file(
+                con,
+                output.landing,
+                run_id=output.run_id,
+                source=output.source,
+                started_at=output.started_at,
+                progress=progress,
+            )
+    except WarehouseError as exc:
+        reason = f"{output.source}: not loaded, {exc}"
+        result = IngestResult(run_id=output.run_id, source=output.source, health=HealthVerdict(False, reason))
+        _record_unloaded(db_path, output, reason)
+    except BaseException:
+        discard_landing(output.landing, keep_log=True)
+        raise
+    discard_landing(output.landing, keep_log=not result.ok)
     return result
 
 
-def discard_landing(landing: Path) -> None:
-    """Delete a crawl's landing file and its state file once the warehouse holds what they carried.
+def _record_unloaded(db_path: Path, output: CrawlOutput, reason: str) -> None:
+    """A `crawl_runs` row for a crawl that could not be loaded, if the warehouse frees up soon."""
+    now = datetime.now(UTC).replace(tzinfo=None)
+    try:
+        with db.connection(db_path, wait=30) as con, db.transaction(con):
+            con.execute(
+                db.sql("insert_run"),
+                [output.run_id, output.source, output.started_at, now, "failed", reason, 0, 0, 0, 0, 0, None,
+                 str(output.landing), None],
+            )  # fmt: skip
+    except WarehouseError:
+        pass  # still busy: the run's summary says why this source failed
+
+
+def sweep_landing(db_path: Path) -> list[Path]:
+    """Remove what killed crawls left in the landing folder; call only while holding the run lock (so no
+    crawl of this warehouse is writing there). Returns what it removed."""
+    folder = landing_dir(db_path)
+    if not folder.is_dir():
+        return []
+    removed = [p for p in (*folder.glob("*.jsonl"), *folder.glob("*.state.json")) if p.is_file()]
+    for path in removed:
+        path.unlink(missing_ok=True)
+    return removed
+
+
+def discard_landing(landing: Path, *, keep_log: bool = False) -> None:
+    """Delete a crawl's landing file and its state file (and its log unless `keep_log`).
 
     A NAV landing file keeps every feed entry as fetched, contact persons (`contactList`) included.
     The warehouse removes those when an ad goes inactive; a file left on disk would keep them for
     good, against NAV's terms. Nothing is lost: `raw_listings` keeps each payload for re-normalising.
-    Call it only after a successful ingest; a failed one keeps the file for diagnosis.
     """
     landing.unlink(missing_ok=True)
     landing.with_suffix(".state.json").unlink(missing_ok=True)
-    landing.with_suffix(".log").unlink(missing_ok=True)
+    if not keep_log:
+        landing.with_suffix(".log").unlink(missing_ok=True)

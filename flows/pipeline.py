@@ -28,10 +28,15 @@ def crawl_task(
 
 
 @task(name="ingest")
-def ingest_task(
-    path: Path, db_path: Path, run_id: str | None = None, source: str | None = None, started_at: object = None
-) -> IngestResult:
-    return jobs.ingest(path, db_path, run_id=run_id, source=source, started_at=started_at)  # type: ignore[arg-type]
+def ingest_task(path: Path, db_path: Path) -> IngestResult:
+    """A landing file a user hands over: loaded, and left where it is."""
+    return jobs.ingest(path, db_path)
+
+
+@task(name="load-crawl")
+def load_crawl_task(output: jobs.CrawlOutput, db_path: Path) -> IngestResult:
+    """A crawl's own landing file: loaded (or failed for good), then removed."""
+    return jobs.load_crawl(output, db_path)
 
 
 @flow(name="fjordjobs-crawl", log_prints=False)
@@ -43,8 +48,9 @@ def crawl_flow(
     extra_args: dict[str, str] | None = None,
 ) -> jobs.CrawlRun:
     """Crawl one source and load what came, as one run."""
+    jobs.sweep_landing(db_path)
     out = crawl_task(source, urls, db_path, loopback, extra_args)
-    return jobs.CrawlRun(out, ingest_task(out.landing, db_path, out.run_id, out.source, out.started_at))
+    return jobs.CrawlRun(out, load_crawl_task(out, db_path))
 
 
 @flow(name="fjordjobs-ingest", log_prints=False)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from functools import cache
@@ -47,22 +48,46 @@ def resolve_db_path(db: str | os.PathLike[str] | None = None) -> Path:
     return Path(os.path.abspath(Path(chosen).expanduser())) if chosen else default_db()
 
 
+def busy_wait_seconds() -> float:
+    """How long a command waits for another process to let go of the warehouse: `$FJORDJOBS_BUSY_WAIT`,
+    else 20 s (a `fjordjobs track` during a daily run's ingest usually gets in within that)."""
+    try:
+        return max(0.0, float(os.environ.get("FJORDJOBS_BUSY_WAIT", "20")))
+    except ValueError:
+        return 20.0
+
+
+def _holder(message: str) -> str:
+    found = re.search(r"PID (\d+)", message)
+    return f" (pid {found.group(1)})" if found else ""
+
+
 def connect(
-    db: str | os.PathLike[str] | None = None, *, read_only: bool = False
+    db: str | os.PathLike[str] | None = None, *, read_only: bool = False, wait: float | None = None
 ) -> duckdb.DuckDBPyConnection:
-    """Open the warehouse; a writable connection is migrated to the newest schema first."""
+    """Open the warehouse; a writable connection is migrated to the newest schema first.
+
+    DuckDB lets one process write, or several read, at a time. While another process has the file open,
+    this waits up to `wait` seconds (default `busy_wait_seconds()`), then says in one line when to retry.
+    """
     path = resolve_db_path(db)
     if read_only and not path.exists():
         raise WarehouseError(missing_warehouse(path))
     path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        con = duckdb.connect(str(path), read_only=read_only)
-    except duckdb.IOException as exc:
-        if "lock" in str(exc).lower():
-            raise WarehouseError(
-                f"the warehouse {path} is in use by another fjordjobs process; wait for it to finish"
-            ) from exc
-        raise
+    deadline = time.monotonic() + (busy_wait_seconds() if wait is None else wait)
+    while True:
+        try:
+            con = duckdb.connect(str(path), read_only=read_only)
+            break
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower():
+                raise
+            if time.monotonic() >= deadline:
+                raise WarehouseError(
+                    f"the warehouse {path} is in use by another fjordjobs command{_holder(str(exc))}; "
+                    "try again when it has finished (a daily run's ingest takes a few minutes)"
+                ) from None
+            time.sleep(0.5)
     if not read_only:
         migrate(con)
     return con
@@ -78,10 +103,10 @@ def missing_warehouse(path: Path) -> str:
 
 @contextmanager
 def connection(
-    db: str | os.PathLike[str] | None = None, *, read_only: bool = False
+    db: str | os.PathLike[str] | None = None, *, read_only: bool = False, wait: float | None = None
 ) -> Iterator[duckdb.DuckDBPyConnection]:
     """`connect` as a context manager that always closes."""
-    con = connect(db, read_only=read_only)
+    con = connect(db, read_only=read_only, wait=wait)
     try:
         yield con
     finally:

@@ -52,7 +52,7 @@ def _open(path: Path, write: bool, wait: float | None) -> Iterator[duckdb.DuckDB
     )
     while True:
         try:
-            con = db.connect(path, read_only=not write)
+            con = db.connect(path, read_only=not write, wait=0)
             break
         except (duckdb.IOException, WarehouseError) as exc:
             if not _is_lock_error(exc):
