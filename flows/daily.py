@@ -254,9 +254,8 @@ def _crawl_and_load(config: Config, db_path: Path, retries: int) -> list[SourceO
     # conflict inside DuckDB ("write-write conflict on create").
     with db.connection(db_path):
         pass
-    jobs.sweep_landing(
-        db_path
-    )  # what killed runs left; this run holds the lock, so nothing else writes there
+    # What killed runs left; this run holds the lock, so no other crawl writes there.
+    jobs.sweep_landing(db_path)
     crawl = crawl_source.with_options(retries=retries, retry_delay_seconds=CRAWL_RETRY_DELAY_SECONDS)
     started_at = datetime.now(UTC).replace(tzinfo=None)
     futures: dict[PrefectFuture[jobs.CrawlOutput], SourceConfig] = {

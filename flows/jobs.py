@@ -174,7 +174,7 @@ def _record_unloaded(db_path: Path, output: CrawlOutput, reason: str) -> None:
             con.execute(
                 db.sql("insert_run"),
                 [output.run_id, output.source, output.started_at, now, "failed", reason, 0, 0, 0, 0, 0, None,
-                 str(output.landing), None],
+                 str(output.landing), None, 0, None],
             )  # fmt: skip
     except WarehouseError:
         pass  # still busy: the run's summary says why this source failed
