@@ -164,7 +164,7 @@ def test_nav_entries_with_a_wrong_content_type_are_quarantined_not_lost(tmp_path
     db_path = tmp_path / "nav.duckdb"
     with feed.serve() as base:
         out = jobs.crawl("nav", [base], db_path, loopback=True, settings={"RETRY_BACKOFF_BASE": "0.01"})
-    result = jobs.ingest(out.landing, db_path, run_id=out.run_id, source="nav", started_at=out.started_at)
+    result = jobs.load_crawl(out, db_path)
     assert result.items == 9
     assert result.quarantined == 3, result.quarantine_reasons
     for ad_uuid in broken:

@@ -76,3 +76,9 @@ def test_a_field_of_an_undeclared_type_is_refused_at_once() -> None:
 
     with pytest.raises(TypeError, match="no column type"):
         listing._base_type(list[float])
+
+
+def test_every_migration_has_its_own_number() -> None:
+    """Two helpers picking the same number would skip one migration on every warehouse."""
+    versions = [version for version, _, _ in db.migrations()]
+    assert len(versions) == len(set(versions))

@@ -291,7 +291,7 @@ def test_a_crawl_cut_short_by_an_outage_is_completed_by_the_next(tmp_path: Path)
 
     def crawl_and_load(base: str) -> dict[str, tuple[str, str, int]]:
         out = jobs.crawl("nav", [base], db_path, loopback=True, settings={"RETRY_BACKOFF_BASE": "0.01"})
-        result = jobs.ingest(out.landing, db_path, run_id=out.run_id, source="nav", started_at=out.started_at)
+        result = jobs.load_crawl(out, db_path)
         assert result.ok
         return _listings(db_path)
 
@@ -331,9 +331,7 @@ def test_changes_while_a_crawl_runs_are_right_after_the_next(tmp_path: Path) -> 
     with feed.serve() as base:
         for _ in range(2):
             out = jobs.crawl("nav", [base], db_path, loopback=True)
-            assert jobs.ingest(
-                out.landing, db_path, run_id=out.run_id, source="nav", started_at=out.started_at
-            ).ok
+            assert jobs.load_crawl(out, db_path).ok
     assert not feed.during, "the changes were made"
     listings = _listings(db_path)
     expected = _expected_active(feed)
