@@ -17,7 +17,7 @@ import duckdb
 
 from matching.run import run_match
 from matching.searches import SavedSearch, filtered_ids
-from warehouse.db import fetch_dicts, run_script, sql
+from warehouse.db import fetch_dicts, run_script, sql, transaction
 
 
 @dataclass(frozen=True)
@@ -86,8 +86,7 @@ def mark_sent(con: duckdb.DuckDBPyConnection, digest: Digest, now: datetime | No
     """Remember the delivered listings in their present form and move the search's cursor, atomically."""
     sent_at = now or datetime.now().replace(microsecond=0)
     ids = list(digest.fingerprints)
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         if ids:
             run_script(
                 con,
@@ -100,10 +99,6 @@ def mark_sent(con: duckdb.DuckDBPyConnection, digest: Digest, now: datetime | No
                 },
             )
         run_script(con, "digest_cursor", {"name": digest.search.name, "sent_at": sent_at})
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
 
 
 def pending_listings(con: duckdb.DuckDBPyConnection, search: SavedSearch, day: date) -> list[dict[str, Any]]:
