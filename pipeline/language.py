@@ -88,7 +88,8 @@ def normalise(sentence: str) -> str:
     text = sentence.lower()
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u00ad", "")
     text = _DASHES.sub("-", text)
-    text = _SUSPENDED_HYPHEN.sub(r"\1 ", text)
+    if "-" in text:
+        text = _SUSPENDED_HYPHEN.sub(r"\1 ", text)
     return _WHITE.sub(" ", text)
 
 

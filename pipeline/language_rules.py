@@ -377,6 +377,22 @@ STATEMENT_RULES: tuple[Rule, ...] = (
 
 _LIST_RE = re.compile(rf"(?:{_LIST})")
 _LANG_RE = re.compile(_LANG)
-# A sentence can state something only if it holds a cue word of a rule or of a language list (read off
-# the patterns, so a word added to a rule is never skipped here).
-_KEYWORD_WORDS = cue_words(_LIST_RE, *(rule.pattern for rule in STATEMENT_RULES))
+
+
+def _keyword_words() -> tuple[str, ...]:
+    """Words a sentence must hold to state anything: a Nordic or English language word, or a word of
+    each rule that can match without one. Read off the patterns, so a word added to a rule is never
+    skipped here: for each rule, one of its cue sets must be covered (every word of the set holds a
+    keyword), else that set's words become keywords too. Other languages alone state nothing."""
+    words = set(cue_words(re.compile(rf"{NO}|{SC}|{EN}")))
+    for rule in STATEMENT_RULES:
+        if rule.requirement is None:
+            continue  # masks only
+        covered = any(all(any(k in w for k in words) for w in cue_set) for cue_set in rule.cues)
+        if not covered:
+            words.update(rule.cues[0])
+    return tuple(sorted(words))
+
+
+# A sentence can state something only if it holds one of these words.
+_KEYWORD_WORDS = _keyword_words()
