@@ -66,8 +66,13 @@ def save_run(con: duckdb.DuckDBPyConnection, run: dict[str, Any], rows: Sequence
                 con.unregister("match_rows")
 
 
-def load_run(con: duckdb.DuckDBPyConnection, run_id: str) -> MatchRun:
-    """A stored run with its shortlist, exactly as an SQL query over `matches` reads it."""
+def load_run(
+    con: duckdb.DuckDBPyConnection, run_id: str, listing_ids: Sequence[str] | None = None
+) -> MatchRun:
+    """A stored run with its shortlist, exactly as an SQL query over `matches` reads it.
+
+    `listing_ids` reads only those rows (a page of the web shortlist), not the whole run.
+    """
     found = fetch_dicts(con, sql("match_run"), [run_id])
     if not found:
         raise KeyError(f"no match run {run_id!r}")
@@ -93,7 +98,11 @@ def load_run(con: duckdb.DuckDBPyConnection, run_id: str) -> MatchRun:
             missing_terms=json.loads(r["missing_terms"] or "[]"),
             application_deadline=r["application_deadline"],
         )
-        for r in fetch_dicts(con, sql("match_results"), [run_id])
+        for r in fetch_dicts(
+            con,
+            sql("match_results"),
+            {"run_id": run_id, "ids": None if listing_ids is None else list(listing_ids)},
+        )
     ]
     profile = head["profile"]
     return MatchRun(

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -73,27 +74,22 @@ def running_page(db_path: Path) -> Iterator[str]:
         thread.join(10)
 
 
-def _hold(
-    path: str, ready: multiprocessing.synchronize.Event, release: multiprocessing.synchronize.Event
-) -> None:
-    import duckdb
-
-    con = duckdb.connect(path)  # a writer: no other process can open the file meanwhile
-    ready.set()
-    release.wait(60)
-    con.close()
+# A writer in a small process of its own: it opens the file, says so, and holds it until its stdin closes.
+_HOLDER = (
+    "import duckdb, sys; con = duckdb.connect(sys.argv[1]); print('ready', flush=True); sys.stdin.read()"
+)
 
 
 @contextmanager
 def warehouse_held(path: Path) -> Iterator[None]:
     """Another process holds the warehouse for writing (as `fjordjobs run` does while it loads)."""
-    ctx = multiprocessing.get_context("spawn")
-    ready, release = ctx.Event(), ctx.Event()
-    proc = ctx.Process(target=_hold, args=(str(path), ready, release))
-    proc.start()
-    assert ready.wait(30), "the holding process did not open the warehouse"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _HOLDER, str(path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    assert proc.stdout is not None and proc.stdin is not None
     try:
+        assert proc.stdout.readline().strip() == "ready", "the holding process did not open the warehouse"
         yield
     finally:
-        release.set()
-        proc.join(30)
+        proc.stdin.close()
+        proc.wait(60)

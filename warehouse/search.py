@@ -8,6 +8,7 @@ fragments below are SQL text. This module takes the filter as a plain mapping (t
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -48,7 +49,23 @@ def refresh_view(
     )
     if temporary:
         text = text.replace("CREATE OR REPLACE VIEW", "CREATE OR REPLACE TEMP VIEW", 1)
+    elif _stored_version(con) == _version(text):
+        return  # already there with these thresholds: recreating it is a catalog write per search
     con.execute(text)
+    if not temporary:
+        con.execute(f"COMMENT ON VIEW listing_search IS '{_version(text)}'")
+
+
+def _version(text: str) -> str:
+    """A fingerprint of one version of the view's text (thresholds included)."""
+    return "fjordjobs:" + hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def _stored_version(con: duckdb.DuckDBPyConnection) -> str | None:
+    row = con.execute(
+        "SELECT comment FROM duckdb_views() WHERE view_name = 'listing_search' AND NOT temporary"
+    ).fetchone()
+    return str(row[0]) if row and row[0] else None
 
 
 def _params(key: str, value: Any, today: date) -> list[Any]:
@@ -121,16 +138,21 @@ def facets(
     A listing in two counties counts once under each; a listing with no value counts under "not stated".
     """
     where, params = where_clause(filters, today)
+    # The view (places, dismissals, blocks) is read once into a temporary table, not once per facet:
+    # on 2,000 listings the eleven facets took 617 ms of CPU that way, 60 ms this way (benchmarks/bench_web.py).
+    columns = ", ".join(f"{expr} AS {name}" for name, expr in _FACETS.items())
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE facet_kept AS SELECT {columns} FROM listing_search WHERE {where}",
+        params,
+    )
     out: dict[str, list[tuple[str, int]]] = {}
-    for name, expr in _FACETS.items():
+    for name in _FACETS:
         rows = con.execute(
             f"""
-            WITH kept AS (SELECT {expr} AS vals FROM listing_search WHERE {where})
-            SELECT v, count(*) AS n FROM (SELECT unnest(vals) AS v FROM kept) GROUP BY v
+            SELECT v, count(*) AS n FROM (SELECT unnest({name}) AS v FROM facet_kept) GROUP BY v
             UNION ALL
-            SELECT '{NOT_STATED}', count(*) FROM kept WHERE len(vals) = 0 HAVING count(*) > 0
-            """,
-            params,
+            SELECT '{NOT_STATED}', count(*) FROM facet_kept WHERE len({name}) = 0 HAVING count(*) > 0
+            """
         ).fetchall()
         stated = sorted(((str(v), int(n)) for v, n in rows if v != NOT_STATED), key=lambda r: (-r[1], r[0]))
         out[name] = stated + [(str(v), int(n)) for v, n in rows if v == NOT_STATED]

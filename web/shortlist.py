@@ -31,24 +31,31 @@ FACET_GROUPS: tuple[tuple[str, str, str], ...] = (
     ("sector", "sector", "Sector"),
 )
 FACET_VALUES_SHOWN = 12
+SHOWN = 100  # rows on the page; the rest are counted
 
 
-def latest_run(con: duckdb.DuckDBPyConnection) -> MatchRun | None:
+def latest_run_id(con: duckdb.DuckDBPyConnection) -> str | None:
     """The newest stored run, or None before the first `fjordjobs match`."""
     row = con.execute(sql("match_latest_run")).fetchone()
-    return load_run(con, str(row[0])) if row else None
+    return str(row[0]) if row else None
 
 
-def sorted_results(results: list[MatchResult], sort: str) -> list[MatchResult]:
-    """Rank order, or soonest deadline first, or highest salary first (not stated last, rank breaks ties)."""
+def page_of(
+    con: duckdb.DuckDBPyConnection, run_id: str, kept: set[str], sort: str
+) -> tuple[MatchRun, list[MatchResult], int]:
+    """(the run, the first SHOWN of its rows the filters keep in the asked order, how many it keeps).
+
+    Only the rows shown are read in full (`load_run` with ids): a run over 50,000 listings stays cheap.
+    """
+    rows = [r for r in con.execute(sql("match_ranks"), [run_id]).fetchall() if r[0] in kept]
     if sort == "deadline":
-        return sorted(
-            results,
-            key=lambda r: (r.application_deadline is None, r.application_deadline or date.max, r.rank),
-        )
-    if sort == "salary":
-        return sorted(results, key=lambda r: (-(r.salary_min_nok or r.salary_max_nok or -1), r.rank))
-    return sorted(results, key=lambda r: r.rank)
+        rows.sort(key=lambda r: (r[2] is None, r[2] or date.max, r[1]))
+    elif sort == "salary":
+        rows.sort(key=lambda r: (-(r[3] or -1), r[1]))
+    order = [r[0] for r in rows[:SHOWN]]
+    run = load_run(con, run_id, order)
+    by_id = {r.listing_id: r for r in run.results}
+    return run, [by_id[i] for i in order if i in by_id], len(rows)
 
 
 def filter_from_query(params: QueryParams) -> SearchFilter:
@@ -72,13 +79,14 @@ def shortlist_page(con: duckdb.DuckDBPyConnection, params: QueryParams, day: dat
         filters = filter_from_query(params)
     except FilterError as exc:
         filters, problem = SearchFilter(), str(exc)
-    run = latest_run(con)
     kept = set(filtered_ids(con, filters, day))
-    results = [r for r in run.results if r.listing_id in kept] if run else []
+    run_id = latest_run_id(con)
+    run, results, ranked = page_of(con, run_id, kept, sort) if run_id else (None, [], 0)
     counts = facet_counts(con, filters, day)
     return {
         "run": run,
-        "results": sorted_results(results, sort),
+        "results": results,
+        "ranked": ranked,
         "sort": sort,
         "sorts": SORTS,
         "filters": filters,
