@@ -181,12 +181,14 @@ def _record_unloaded(db_path: Path, output: CrawlOutput, reason: str) -> None:
 
 
 def sweep_landing(db_path: Path) -> list[Path]:
-    """Remove what killed crawls left in the landing folder; call only while holding the run lock (so no
-    crawl of this warehouse is writing there). Returns what it removed."""
+    """Remove what earlier crawls left in the landing folder (a killed crawl's landing and state files, a
+    failed crawl's log); call only while holding the run lock, so no crawl of this warehouse is writing
+    there. Returns what it removed."""
     folder = landing_dir(db_path)
     if not folder.is_dir():
         return []
-    removed = [p for p in (*folder.glob("*.jsonl"), *folder.glob("*.state.json")) if p.is_file()]
+    found = (*folder.glob("*.jsonl"), *folder.glob("*.state.json"), *folder.glob("*.log"))
+    removed = sorted(p for p in found if p.is_file())
     for path in removed:
         path.unlink(missing_ok=True)
     return removed

@@ -78,9 +78,14 @@ def test_a_failed_spider_attempt_leaves_no_landing_file(
 
 
 def test_what_a_killed_crawl_left_is_swept_by_the_next_command(db_path: Path) -> None:
-    output = _crawl_output(db_path, [nav_record("u1")])  # as if the crawl was killed before its ingest
-    assert jobs.sweep_landing(db_path) == [output.landing, output.landing.with_suffix(".state.json")]
-    assert _left(db_path) == ["nav-20261121T080000000000Z.log"]
+    _crawl_output(db_path, [nav_record("u1")])  # as if the crawl was killed before its ingest
+    swept = jobs.sweep_landing(db_path)
+    assert sorted(p.name for p in swept) == [
+        "nav-20261121T080000000000Z.jsonl",
+        "nav-20261121T080000000000Z.log",
+        "nav-20261121T080000000000Z.state.json",
+    ]
+    assert _left(db_path) == []
 
 
 def test_the_run_waits_for_a_reader_that_finishes(db_path: Path) -> None:
