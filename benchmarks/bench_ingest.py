@@ -114,7 +114,7 @@ def run(n_ads: int = 5000, repeat: int = 0) -> dict[str, float]:
             "peak_rss_mb": max(initial["peak_rss_mb"], update["peak_rss_mb"]),
         }
         if repeat:
-            small = generate_ads(1500, seed=9, today=ON)
+            small = generate_ads(300, seed=9, today=ON)
             files = [
                 _write(Path(tmp) / f"r{i}.jsonl", _records(small, f"2026-11-{i % 28 + 1:02d}T10:00:00+01:00"))
                 for i in range(repeat)
@@ -129,7 +129,7 @@ def run(n_ads: int = 5000, repeat: int = 0) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--ads", type=int, default=5000)
-    parser.add_argument("--repeat", type=int, default=0, help="then ingest N files of 1,500 ads in a loop")
+    parser.add_argument("--repeat", type=int, default=0, help="then ingest N files of 300 ads in a loop")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -144,7 +144,7 @@ def main() -> None:
     )
     if "repeat" in figures:
         print(
-            f"ingest loop: {figures['repeat']:.0f} files of 1,500 ads in {figures['repeat_s']:.0f} s, no hang"
+            f"ingest loop: {figures['repeat']:.0f} files of 300 ads in {figures['repeat_s']:.0f} s, no hang"
         )
 
 

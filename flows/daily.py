@@ -205,35 +205,6 @@ def ingest_source(source: SourceConfig, crawl: jobs.CrawlOutput, db_path: Path) 
     return result
 
 
-def _record_failed_crawl(db_path: Path, source: SourceConfig, reason: str, started_at: datetime) -> str:
-    """A crawl that left no landing file still gets a `crawl_runs` row, so `fjordjobs status` shows it."""
-    run_id = jobs.new_run_id(source.spider)
-    now = datetime.now(UTC).replace(tzinfo=None)
-    with db.connection(db_path) as con:
-        con.execute(
-            db.sql("insert_run"),
-            [
-                run_id,
-                source.spider,
-                started_at,
-                now,
-                "failed",
-                reason,
-                0,
-                0,
-                0,
-                0,
-                0,
-                None,
-                None,
-                None,
-                0,
-                None,
-            ],
-        )
-    return run_id
-
-
 def _failure_reason(error: object) -> str:
     text = str(error).strip() or type(error).__name__
     return text.splitlines()[0]
@@ -269,7 +240,8 @@ def _crawl_and_load(config: Config, db_path: Path, retries: int) -> list[SourceO
         output = future.result(raise_on_failure=False)
         if not isinstance(output, jobs.CrawlOutput):  # the task failed: this is its exception
             outcome.reason = _failure_reason(output)
-            outcome.run_id = _record_failed_crawl(db_path, source, outcome.reason, started_at)
+            outcome.run_id = jobs.new_run_id(source.spider)
+            jobs.record_failed_run(db_path, outcome.run_id, source.spider, started_at, outcome.reason)
             continue
         state = ingest_source(source, output, db_path, return_state=True)
         outcome.run_id = output.run_id

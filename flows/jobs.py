@@ -158,7 +158,9 @@ def load_crawl(
     except WarehouseError as exc:
         reason = f"{output.source}: not loaded, {exc}"
         result = IngestResult(run_id=output.run_id, source=output.source, health=HealthVerdict(False, reason))
-        _record_unloaded(db_path, output, reason)
+        record_failed_run(
+            db_path, output.run_id, output.source, output.started_at, reason, output.landing, wait=30
+        )
     except BaseException:
         discard_landing(output.landing, keep_log=True)
         raise
@@ -166,18 +168,40 @@ def load_crawl(
     return result
 
 
-def _record_unloaded(db_path: Path, output: CrawlOutput, reason: str) -> None:
-    """A `crawl_runs` row for a crawl that could not be loaded, if the warehouse frees up soon."""
+def record_failed_run(
+    db_path: Path,
+    run_id: str,
+    source: str,
+    started_at: datetime,
+    reason: str,
+    landing: Path | None = None,
+    *,
+    wait: float | None = None,
+) -> bool:
+    """A `crawl_runs` row for a crawl that loaded nothing (its spider failed, or the warehouse was held by
+    another command), so `fjordjobs status` shows it. False if the warehouse stayed busy past `wait`."""
     now = datetime.now(UTC).replace(tzinfo=None)
+    values = [
+        run_id,
+        source,
+        started_at,
+        now,
+        "failed",
+        reason,
+        0,
+        0,
+        0,
+        0,
+        0,
+        None,
+        landing and str(landing),
+    ]
     try:
-        with db.connection(db_path, wait=30) as con, db.transaction(con):
-            con.execute(
-                db.sql("insert_run"),
-                [output.run_id, output.source, output.started_at, now, "failed", reason, 0, 0, 0, 0, 0, None,
-                 str(output.landing), None, 0, None],
-            )  # fmt: skip
+        with db.connection(db_path, wait=wait) as con, db.transaction(con):
+            con.execute(db.sql("insert_run"), [*values, None, 0, None])
     except WarehouseError:
-        pass  # still busy: the run's summary says why this source failed
+        return False  # still busy: the run's summary says why this source failed
+    return True
 
 
 def sweep_landing(db_path: Path) -> list[Path]:
