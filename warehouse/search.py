@@ -107,6 +107,38 @@ def matching_ids(con: duckdb.DuckDBPyConnection, filters: Mapping[str, Any], tod
     return [row[0] for row in rows.fetchall()]
 
 
+# How a ranked page may be ordered: rank, soonest deadline (none last), highest salary (none last).
+_RANKED_ORDER = {
+    "match": "m.rank",
+    "deadline": "s.application_deadline ASC NULLS LAST, m.rank",
+    "salary": "coalesce(s.salary_min_nok, s.salary_max_nok) DESC NULLS LAST, m.rank",
+}
+
+
+def ranked_page(
+    con: duckdb.DuckDBPyConnection,
+    run_id: str,
+    filters: Mapping[str, Any],
+    today: date,
+    sort: str = "match",
+    limit: int = 100,
+) -> tuple[list[str], int]:
+    """(the first `limit` listing ids of a stored match run that the filter keeps, in `sort` order; how
+    many it keeps in all), in one query: the web shortlist's page without reading the whole run."""
+    where, params = where_clause(filters, today)
+    rows = con.execute(
+        f"""
+        SELECT m.listing_id, count(*) OVER () AS kept
+        FROM matches AS m JOIN listing_search AS s USING (listing_id)
+        WHERE m.run_id = ? AND {where}
+        ORDER BY {_RANKED_ORDER[sort]}
+        LIMIT ?
+        """,
+        [run_id, *params, limit],
+    ).fetchall()
+    return [row[0] for row in rows], int(rows[0][1]) if rows else 0
+
+
 def count(con: duckdb.DuckDBPyConnection, filters: Mapping[str, Any], today: date) -> int:
     """How many listings the filter keeps."""
     where, params = where_clause(filters, today)

@@ -15,9 +15,10 @@ import duckdb
 from starlette.datastructures import QueryParams
 
 from matching.model import MatchResult, MatchRun
-from matching.searches import facet_counts, filtered_ids
+from matching.searches import facet_counts
 from matching.store import load_run
 from pipeline.search_filter import FilterError, SearchFilter, filter_from_mapping
+from warehouse import search
 from warehouse.db import sql
 
 SORTS: dict[str, str] = {"match": "best match", "deadline": "deadline", "salary": "salary"}
@@ -41,21 +42,16 @@ def latest_run_id(con: duckdb.DuckDBPyConnection) -> str | None:
 
 
 def page_of(
-    con: duckdb.DuckDBPyConnection, run_id: str, kept: set[str], sort: str
+    con: duckdb.DuckDBPyConnection, run_id: str, filters: SearchFilter, sort: str, day: date
 ) -> tuple[MatchRun, list[MatchResult], int]:
     """(the run, the first SHOWN of its rows the filters keep in the asked order, how many it keeps).
 
     Only the rows shown are read in full (`load_run` with ids): a run over 50,000 listings stays cheap.
     """
-    rows = [r for r in con.execute(sql("match_ranks"), [run_id]).fetchall() if r[0] in kept]
-    if sort == "deadline":
-        rows.sort(key=lambda r: (r[2] is None, r[2] or date.max, r[1]))
-    elif sort == "salary":
-        rows.sort(key=lambda r: (-(r[3] or -1), r[1]))
-    order = [r[0] for r in rows[:SHOWN]]
+    order, ranked = search.ranked_page(con, run_id, filters.to_dict(), day, sort, SHOWN)
     run = load_run(con, run_id, order)
     by_id = {r.listing_id: r for r in run.results}
-    return run, [by_id[i] for i in order if i in by_id], len(rows)
+    return run, [by_id[i] for i in order if i in by_id], ranked
 
 
 def filter_from_query(params: QueryParams) -> SearchFilter:
@@ -79,10 +75,10 @@ def shortlist_page(con: duckdb.DuckDBPyConnection, params: QueryParams, day: dat
         filters = filter_from_query(params)
     except FilterError as exc:
         filters, problem = SearchFilter(), str(exc)
-    kept = set(filtered_ids(con, filters, day))
+    counts = facet_counts(con, filters, day)  # refreshes the search view for `day` first
+    kept = search.count(con, filters.to_dict(), day)
     run_id = latest_run_id(con)
-    run, results, ranked = page_of(con, run_id, kept, sort) if run_id else (None, [], 0)
-    counts = facet_counts(con, filters, day)
+    run, results, ranked = page_of(con, run_id, filters, sort, day) if run_id else (None, [], 0)
     return {
         "run": run,
         "results": results,
@@ -95,5 +91,5 @@ def shortlist_page(con: duckdb.DuckDBPyConnection, params: QueryParams, day: dat
         "groups": [
             (key, heading, counts.get(facet, [])[:FACET_VALUES_SHOWN]) for facet, key, heading in FACET_GROUPS
         ],
-        "kept": len(kept),
+        "kept": kept,
     }
