@@ -42,7 +42,7 @@ def repair(text: str) -> str:
     per ad. A character the source lost entirely ("ï¿½", the replacement character read as Latin-1)
     comes back as "\ufffd", not as a guess.
     """
-    if any(sign in text for sign in _MOJIBAKE_SIGNS):
+    if "Ã" in text or "Â" in text or "â€" in text or "ï¿½" in text:  # _MOJIBAKE_SIGNS, without a generator
         return ftfy.fix_text(text, normalization="NFC")
     return text
 
