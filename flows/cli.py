@@ -178,6 +178,16 @@ def match(
     ] = False,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, json, md or html")] = "table",
     out: Annotated[Path | None, typer.Option("--out", help="Write the report to this file.")] = None,
+    show_all: Annotated[
+        bool, typer.Option("--all", help="Show weak matches too (default: strong and partial only).")
+    ] = False,
+    include_expired: Annotated[
+        bool, typer.Option("--include-expired", help="Rank listings whose deadline has passed too.")
+    ] = False,
+    sort: Annotated[
+        str,
+        typer.Option("--sort", help="Row order: score, relocation (help offered first), deadline or salary."),
+    ] = "score",
     place: cf.Place = None, occupation: cf.Occupation = None, sector: cf.Sector = None, extent: cf.Extent = None,
     min_extent: cf.MinExtent = None, engagement: cf.Engagement = None, remote: cf.Remote = None,
     english: cf.English = False, permit_salary: cf.PermitSalary = False, min_salary: cf.MinSalary = None,
@@ -190,6 +200,7 @@ def match(
     from matching.errors import MatchError
     from matching.profile import load_profile
     from matching.reports import FORMATS, render
+    from matching.reports.common import SORTS, sort_results
     from matching.reports.table import table
     from matching.run import run_match
 
@@ -197,6 +208,8 @@ def match(
         raise _die(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if top is not None and top < 1:
         raise _die(f"--top must be 1 or more (the number of listings to keep), not {top}")
+    if sort not in SORTS:
+        raise _die(f"unknown sort {sort!r}; choose one of {', '.join(SORTS)}")
     if not cv.is_file():
         raise _die(f"no CV at {cv}")
     path = _reading(db_path)
@@ -209,7 +222,11 @@ def match(
                 "or `fjordjobs crawl nav`, or try `fjordjobs demo`"
             )
         with db.connection(path) as con:
-            run = run_match(con, cv, profile, top=top, english_only=english_only, filters=chosen)
+            run = run_match(
+                con, cv, profile, top=top, english_only=english_only, filters=chosen, show_all=show_all,
+                include_expired=include_expired,
+            )  # fmt: skip
+            run = sort_results(run, sort)
     except (MatchError, WarehouseError) as exc:
         raise _die(str(exc)) from None
     if out is not None:

@@ -140,8 +140,20 @@ def read_degree(text: str) -> Read | None:
     return None
 
 
+_NUMBER_WORDS = {
+    w: n
+    for n, words in enumerate(
+        [(), ("one", "ett", "eitt", "en"), ("two", "to"), ("three", "tre"), ("four", "fire"), ("five", "fem"),
+         ("six", "seks"), ("seven", "sju", "syv"), ("eight", "åtte"), ("nine", "ni"), ("ten", "ti"),
+         ("eleven", "elleve"), ("twelve", "tolv"), ("thirteen", "tretten"), ("fourteen", "fjorten"),
+         ("fifteen", "femten")]
+    )
+    for w in words
+}  # fmt: skip
 _STATED_YEARS = re.compile(
-    r"\b(\d{1,2})\+?\s*(?:years?|yrs|års?|åra?)\s+(?:(?:of|med|relevant|professional|work|industry|"
+    r"\b(\d{1,2}|"
+    + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+    + r")\+?\s*(?:years?|yrs|års?|åra?)\s+(?:(?:of|med|relevant|professional|work|industry|"
     r"hands-on|commercial)\s+){0,3}(?:arbeids|yrkes)?(?:experience|erfaring|røynsle)",
     re.I,
 )
@@ -165,7 +177,7 @@ _RANGE = re.compile(
 def read_years(text: str, on: date) -> Read | None:
     """Years of experience: what the CV states ("8 years of experience"), else the span its work history
     covers (year ranges under an experience heading, overlaps counted once)."""
-    stated = [(int(m.group(1)), line) for line in text.splitlines() for m in _STATED_YEARS.finditer(line)]
+    stated = [(_number(m.group(1)), line) for line in text.splitlines() for m in _STATED_YEARS.finditer(line)]
     stated = [(n, line) for n, line in stated if n <= 50]
     if stated:
         n, line = max(stated, key=lambda s: s[0])
@@ -190,6 +202,10 @@ def read_years(text: str, on: date) -> Read | None:
     if not years:
         return None
     return Read(len(years), f"work history {min(years)}–{max(years) + 1}")
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBER_WORDS[word.lower()]
 
 
 def _evidence(line: str) -> str:

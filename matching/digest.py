@@ -52,7 +52,13 @@ def _ranked(
     """listing id -> rank, score, why and permit verdict, from a match run over these ids only."""
     assert search.cv_path is not None
     run = run_match(
-        con, Path(search.cv_path), search.profile_path, on=day, filters=search.filters, only_ids=ids
+        con,
+        Path(search.cv_path),
+        search.profile_path,
+        on=day,
+        filters=search.filters,
+        only_ids=ids,
+        show_all=True,  # a digest delivers every new listing of its search, weak matches too, in rank order
     )
     return {
         r.listing_id: {"rank": r.rank, "score": r.score, "why": r.why, "permit_salary": r.permit_salary}

@@ -1,15 +1,27 @@
 """Why a listing scored as it did: the shared terms that contributed most, and the ad's key terms the
-CV lacks. Computed from the same weights and idf as the score, so the parts add up to it."""
+CV lacks. Computed from the same weights and idf as the score, so the parts add up to it.
+
+"Ad also stresses" names skills and duties only: a glossary concept, or a word the ad writes in lower
+case, or a word of the ESCO skill vocabulary (matching/data/esco_skill_words.txt). A word the ad only
+ever capitalises and ESCO does not know is a name (a person, a place, an employer, a product line) and
+is never shown; nor is any word of the employer's name or a Norwegian place name.
+"""
 
 from __future__ import annotations
 
 import math
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
 import numpy as np
 
 from matching.analyzer import Analyzer
 from matching.index import Index
+from pipeline.listing import Listing
+from pipeline.places import place_words
 
 TOP_TERMS = 6
 MISSING_TERMS = 5
@@ -21,8 +33,40 @@ class Explanation:
     missing_terms: list[str]
 
 
+@cache
+def esco_skill_words() -> frozenset[str]:
+    """The ESCO skill vocabulary (English words of skill labels and descriptions)."""
+    text = resources.files("matching").joinpath("data", "esco_skill_words.txt").read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
+def _skill_filter(listing: Listing | None, analyzer: Analyzer) -> Callable[[str], bool]:
+    """A predicate: may this term be named as something the ad stresses?"""
+    if listing is None:
+        return lambda term: True
+    text = f"{listing.title or ''}\n{listing.description or ''}"
+    lower = set(re.findall(r"\b[a-zæøå][\wæøå]*", text))
+    fields = " ".join(x or "" for x in (listing.employer, listing.city, listing.municipality, listing.county))
+    own = {w.casefold() for w in re.findall(r"\w+", fields)}
+    places, esco = place_words(), esco_skill_words()
+
+    def ok(term: str) -> bool:
+        if term.startswith("@"):
+            return True
+        word = analyzer.display(term).casefold()
+        if word in own or word in places:
+            return False
+        return word in lower or word in esco
+
+    return ok
+
+
 def explain(
-    index: Index, q: np.ndarray, listing_weights: dict[str, float], analyzer: Analyzer
+    index: Index,
+    q: np.ndarray,
+    listing_weights: dict[str, float],
+    analyzer: Analyzer,
+    listing: Listing | None = None,
 ) -> Explanation:
     """Per-term contributions of one listing to its cosine with the query vector q."""
     terms = list(listing_weights)
@@ -38,7 +82,10 @@ def explain(
         ((t, v * float(q[cols[t]])) for t, v in values.items() if q[cols[t]] > 0),
         key=lambda tv: (-tv[1], tv[0]),
     )
-    missing = sorted(((t, v) for t, v in values.items() if q[cols[t]] == 0), key=lambda tv: (-tv[1], tv[0]))
+    skill = _skill_filter(listing, analyzer)
+    missing = sorted(
+        ((t, v) for t, v in values.items() if q[cols[t]] == 0 and skill(t)), key=lambda tv: (-tv[1], tv[0])
+    )
     return Explanation(
         top_terms=[(analyzer.display(t), round(c, 4)) for t, c in shared[:TOP_TERMS]],
         missing_terms=list(dict.fromkeys(analyzer.display(t) for t, _ in missing[:MISSING_TERMS])),

@@ -29,6 +29,14 @@ class MatchResult:
     top_terms: list[tuple[str, float]] = field(default_factory=list)
     missing_terms: list[str] = field(default_factory=list)
     application_deadline: date | None = None
+    band: str = "weak"  # strong | partial | weak (matching/bands.py)
+    points: int = 0  # 0-100, the band's scale
+    published: date | None = None
+    salary_text: str | None = None  # the ad's words the salary figure was read from
+    permit_reason: str = ""
+    language_requirement: str | None = None
+    language_evidence: str | None = None
+    status: str | None = None  # active | expired | inactive, as of the run's day
 
 
 @dataclass(frozen=True)
@@ -46,3 +54,5 @@ class MatchRun:
     filtered: int
     ranked: int
     results: list[MatchResult]
+    weak_left_out: int = 0  # weak matches not in the shortlist (shown with --all)
+    expired_left_out: int = 0  # expired listings not ranked (ranked with --include-expired)

@@ -2,12 +2,16 @@
 
 ```toml
 degree = "master"            # master | bachelor | vocational | none: the permit threshold when an ad names none
-years_experience = 6
-places = ["Oslo", "Bergen"]  # preferred; ads there rank a little higher, others are kept
+                             # (not set: read from the CV, and the report says so)
+years_experience = 6         # an ad asking for more years is flagged seniority_gap (not set: read from the CV)
+places = ["Oslo", "Bergen"]  # only ads in these places (city, municipality or county) are shown...
+places_mode = "filter"       # ...or "boost": every ad is kept, those in the places rank higher
 must_have = ["python"]       # an ad must mention every one (matched like the ranking: "utvikler" = "developer")
-exclude = ["konsulent"]      # an ad mentioning any is left out
+exclude = ["konsulent"]      # an ad whose title or employer contains any of these words is left out
+exclude_text = ["java"]      # an ad whose text mentions any of these anywhere is left out
 english_only = false         # keep only ads that accept English
-min_salary_nok = 550000      # leave out ads whose stated salary cannot reach this
+min_salary_nok = 550000      # an ad whose stated salary cannot reach this is flagged below_min_salary...
+min_salary_mode = "flag"     # ...or "filter": left out
 
 [filters]                    # the filter vocabulary of `fjordjobs facets` (pipeline/search_filter.py)
 place = ["Oslo", "Vestland"]
@@ -27,6 +31,8 @@ from matching.errors import ProfileError
 from pipeline.search_filter import FilterError, SearchFilter, filter_from_mapping
 
 DEGREES = ("master", "bachelor", "vocational", "none")
+PLACES_MODES = ("filter", "boost")
+MIN_SALARY_MODES = ("flag", "filter")
 
 
 @dataclass(frozen=True)
@@ -36,10 +42,13 @@ class Profile:
     degree: str | None = None
     years_experience: int | None = None
     places: list[str] = field(default_factory=list)
+    places_mode: str = "filter"
     must_have: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
+    exclude_text: list[str] = field(default_factory=list)
     english_only: bool = False
     min_salary_nok: int | None = None
+    min_salary_mode: str = "flag"
     filters: SearchFilter = field(default_factory=SearchFilter)
 
     def to_dict(self) -> dict[str, Any]:
@@ -80,12 +89,22 @@ def profile_from_dict(data: dict[str, Any], source: str = "profile") -> Profile:
         degree=degree,
         years_experience=_int(data, "years_experience", source),
         places=_strings(data, "places", source),
+        places_mode=_choice(data, "places_mode", PLACES_MODES, source),
         must_have=_strings(data, "must_have", source),
         exclude=_strings(data, "exclude", source),
+        exclude_text=_strings(data, "exclude_text", source),
         english_only=_bool(data, "english_only", source),
         min_salary_nok=_int(data, "min_salary_nok", source),
+        min_salary_mode=_choice(data, "min_salary_mode", MIN_SALARY_MODES, source),
         filters=_filters(data, source),
     )
+
+
+def _choice(data: dict[str, Any], key: str, choices: tuple[str, ...], source: str) -> str:
+    value = data.get(key, choices[0])
+    if value not in choices:
+        raise ProfileError(f"{source}: {key} must be one of {', '.join(choices)}, not {value!r}")
+    return str(value)
 
 
 def _filters(data: dict[str, Any], source: str) -> SearchFilter:

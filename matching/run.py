@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import uuid
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -17,6 +18,7 @@ import duckdb
 import numpy as np
 
 from matching.analyzer import Analyzer, default_analyzer
+from matching.bands import band
 from matching.cv import read_cv
 from matching.cv_facts import ranking_text, read_degree, read_years
 from matching.explain import explain
@@ -27,14 +29,15 @@ from matching.model import MatchRun
 from matching.profile import Profile, load_profile
 from matching.rank import cv_query_weights
 from matching.searches import effective_filters, filtered_ids
-from matching.store import candidates, load_run, save_run
+from matching.store import candidates, expired_count, load_run, save_run
 from pipeline.listing import Listing
 from pipeline.search_filter import SearchFilter
+from warehouse.db import set_today
 
 # Bump when the analyzer, its data files or the weights change: stored scores of different versions
 # are not comparable.
 SCORING_VERSION = "2026.12-bilingual-sections-unambiguous-4"
-# An ad in a place the profile names ranks as if it matched this much better.
+# With places_mode = "boost", an ad in a place the profile names ranks as if it matched this much better.
 PLACE_BOOST = 1.15
 
 
@@ -77,9 +80,10 @@ def select_and_score(
     index = analysed.index()
     q = index.query(cv_query_weights(cv_text))
     raw = index.scores(q) if listings else np.zeros(0)
-    # What the profile's words rule out, over all listings at once.
+    # What the profile's words rule out, over all listings at once: must_have and exclude_text on the
+    # whole ad (matched like the ranking: "developer" also finds "utvikler").
     allowed = np.ones(len(listings), dtype=bool)
-    for term in profile.exclude:
+    for term in profile.exclude_text:
         terms = set(analyzer.tokens(term))
         if terms:
             allowed &= ~analysed.holding_all(terms)
@@ -87,26 +91,45 @@ def select_and_score(
         terms = set(analyzer.tokens(term))
         if terms:
             allowed &= analysed.holding_all(terms)
+    exclude = [_phrase(term) for term in profile.exclude]
     places = {p.casefold() for p in profile.places}
     kept: list[Scored] = []
     for row, (listing, score) in enumerate(zip(listings, raw, strict=True)):
-        if not allowed[row] or not _passes(listing, profile):
+        if not allowed[row] or not _passes(listing, profile, exclude):
             continue
-        where = {(p or "").casefold() for p in (listing.city, listing.municipality, listing.county)}
-        boost = PLACE_BOOST if places & where else 1.0
+        inside = not places or bool(places & _where(listing))
+        if not inside and profile.places_mode == "filter" and _where(listing):
+            continue
+        boost = PLACE_BOOST if places and inside and profile.places_mode == "boost" else 1.0
         kept.append(Scored(listing, round(float(score) * boost, 4), analysed, row))
     kept.sort(key=lambda s: (-s.score, s.listing.listing_id))
     return kept, q, index
 
 
-def _passes(listing: Listing, profile: Profile) -> bool:
+def _where(listing: Listing) -> set[str]:
+    return {p.casefold() for p in (listing.city, listing.municipality, listing.county) if p}
+
+
+def _phrase(term: str) -> re.Pattern[str]:
+    """A whole-word, case-insensitive pattern for an `exclude` phrase ("java" is not "javascript")."""
+    return re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, term.split())) + r"(?!\w)", re.IGNORECASE)
+
+
+def _passes(listing: Listing, profile: Profile, exclude: list[re.Pattern[str]]) -> bool:
+    """The profile's per-listing filters: English only, exclude (title and employer, whole words),
+    minimum salary in filter mode. (must_have, exclude_text and places are applied by the caller.)"""
     if profile.english_only and listing.english_ok is not True:
         return False
+    head = f"{listing.title or ''}\n{listing.employer or ''}"
+    if any(p.search(head) for p in exclude):
+        return False
+    if profile.min_salary_mode != "filter":
+        return True
     best_pay = listing.salary_max_nok or listing.salary_min_nok
     return not (profile.min_salary_nok and best_pay is not None and best_pay < profile.min_salary_nok)
 
 
-def why_text(top: list[tuple[str, float]], missing: list[str], flags: Flags, salary_min: int | None) -> str:
+def why_text(top: list[tuple[str, float]], missing: list[str], flags: Flags) -> str:
     """One sentence a user can act on: what matched, what the ad wants that the CV lacks, the permit."""
     parts = [f"shares {', '.join(t for t, _ in top[:4])}" if top else "shares few terms with the CV"]
     if missing:
@@ -114,6 +137,10 @@ def why_text(top: list[tuple[str, float]], missing: list[str], flags: Flags, sal
     parts.append(f"permit salary {flags.permit_salary}: {flags.permit_reason}")
     if flags.extent_ok is False:
         parts.append("under 80 % of full time")
+    if flags.years_asked is not None:
+        parts.append(f"asks for {flags.years_asked}+ years of experience")
+    if flags.relocation and flags.relocation_evidence:
+        parts.append(f"relocation help {flags.relocation_evidence}")
     return "; ".join(parts)
 
 
@@ -142,15 +169,19 @@ def run_match(
     *,
     top: int | None = None,
     english_only: bool = False,
+    include_expired: bool = False,
+    show_all: bool = False,
     on: date | None = None,
     filters: SearchFilter | None = None,
     only_ids: set[str] | None = None,
 ) -> MatchRun:
-    """Rank the active, non-duplicate listings against the CV, store the run and return it as stored.
+    """Rank the listings active today against the CV, store the run and return it as stored.
 
-    `top` keeps the N best (default: all); `english_only` overrides the profile's setting to True.
-    Only listings the profile's `[filters]` with `filters` over them keep are ranked (never blocked or
-    dismissed ones); `only_ids` narrows further (a digest ranks only what is new).
+    The shortlist holds the strong and partial matches (matching/bands.py); `show_all` keeps the weak
+    ones too, else the run records how many it left out. `top` keeps the N best of those; expired
+    listings are left out unless `include_expired`; `english_only` overrides the profile's setting to
+    True. Only listings the profile's `[filters]` with `filters` over them keep are ranked (never
+    blocked or dismissed ones); `only_ids` narrows further (a digest ranks only what is new).
     Raises CvReadError / ProfileError with a one-line message.
     """
     day = today(on)
@@ -162,30 +193,45 @@ def run_match(
     analyzer = default_analyzer()
     cv_text = ranking_text(cv_raw)
     profile, used = fill_from_cv(profile, cv_raw, day)
-    keep = set(filtered_ids(con, effective_filters(profile.filters, filters), day))
+    set_today(con, day)
+    keep = set(
+        filtered_ids(con, effective_filters(profile.filters, filters), day, include_expired=include_expired)
+    )
     if only_ids is not None:
         keep &= only_ids
-    listings = [x for x in candidates(con) if x.listing_id in keep]
+    listings = [x for x in candidates(con, day, include_expired=include_expired) if x.listing_id in keep]
     docs = [(x.title, x.description) for x in listings]
     analysed = cached_analysis(con, docs, SCORING_VERSION).analysed
     kept, q, index = select_and_score(listings, cv_text, profile, analyzer, analysed)
-    shown = kept if top is None else kept[: max(top, 0)]
+    shortlist = kept if show_all else [s for s in kept if band(s.score) != "weak"]
+    shown = shortlist if top is None else shortlist[: max(top, 0)]
+    places = {p.casefold() for p in profile.places}
     rows = []
     for rank, s in enumerate(shown, start=1):
-        flags = flags_for(s.listing, profile.degree, day)
-        exp = explain(index, q, s.weights, analyzer)
+        outside = bool(places) and bool(_where(s.listing)) and not places & _where(s.listing)
+        flags = flags_for(
+            s.listing,
+            profile.degree,
+            day,
+            years=profile.years_experience,
+            min_salary=profile.min_salary_nok,
+            outside_places=outside,
+        )
+        exp = explain(index, q, s.weights, analyzer, s.listing)
         rows.append(
             {
                 "listing_id": s.listing.listing_id,
                 "rank": rank,
                 "score": s.score,
+                "band": band(s.score),
                 "top_terms": exp.top_terms,
                 "missing_terms": exp.missing_terms,
                 "flags": flags.labels(),
                 "permit_salary": flags.permit_salary,
                 "permit_threshold_nok": flags.permit_threshold_nok,
+                "permit_reason": flags.permit_reason,
                 "extent_ok": flags.extent_ok,
-                "why": why_text(exp.top_terms, exp.missing_terms, flags, s.listing.salary_min_nok),
+                "why": why_text(exp.top_terms, exp.missing_terms, flags),
             }
         )
     run_id = uuid.uuid4().hex[:16]
@@ -199,6 +245,8 @@ def run_match(
         "scoring_version": SCORING_VERSION,
         "candidates": len(listings),
         "filtered": len(listings) - len(kept),
+        "weak_left_out": len(kept) - len(shortlist),
+        "expired_left_out": 0 if include_expired else expired_count(con, day),
     }
     save_run(con, run, rows)
     return load_run(con, run_id)

@@ -51,10 +51,13 @@ def prepare(con: duckdb.DuckDBPyConnection, day: date, *, temporary: bool = Fals
     )
 
 
-def filtered_ids(con: duckdb.DuckDBPyConnection, filters: SearchFilter, day: date) -> list[str]:
-    """The ids of the listings a search with these filters shows on `day` (blocked and dismissed never)."""
+def filtered_ids(
+    con: duckdb.DuckDBPyConnection, filters: SearchFilter, day: date, *, include_expired: bool = False
+) -> list[str]:
+    """The ids of the listings a search with these filters shows on `day` (blocked and dismissed never;
+    expired ones only when asked)."""
     prepare(con, day)
-    return search.matching_ids(con, filters.to_dict(), day)
+    return search.matching_ids(con, filters.to_dict(), day, include_expired=include_expired)
 
 
 def facet_counts(

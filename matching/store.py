@@ -4,19 +4,23 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 import duckdb
 import pyarrow as pa
 
+from matching.bands import band, points
 from matching.model import MatchResult, MatchRun
 from pipeline.listing import COLUMNS, Listing, from_row
-from warehouse.db import expand, fetch_dicts, sql, transaction
+from warehouse.db import expand, fetch_dicts, set_today, sql, transaction
 
 
-def candidates(con: duckdb.DuckDBPyConnection) -> list[Listing]:
-    """Active, non-duplicate listings, ordered by id (so equal scores rank the same every run)."""
-    cursor = con.execute(expand("match_candidates", COLUMNS))
+def candidates(con: duckdb.DuckDBPyConnection, day: date, *, include_expired: bool = False) -> list[Listing]:
+    """Listings active on `day` (expiry decided then, not when loaded: their `status` is today's),
+    non-duplicate, ordered by id (so equal scores rank the same every run); expired ones too when asked."""
+    set_today(con, day)
+    cursor = con.execute(expand("match_candidates", COLUMNS), [include_expired])
     names = [d[0] for d in cursor.description or []]
     return [from_row(names, row) for row in cursor.fetchall()]
 
@@ -29,7 +33,8 @@ def save_run(con: duckdb.DuckDBPyConnection, run: dict[str, Any], rows: Sequence
             [
                 run["run_id"], run["created_at"], run["on_date"], run["cv_file"], run["cv_sha256"],
                 json.dumps(run["profile"], ensure_ascii=False), run["scoring_version"],
-                run["candidates"], run["filtered"], len(rows),
+                run["candidates"], run["filtered"], len(rows), run.get("weak_left_out", 0),
+                run.get("expired_left_out", 0),
             ],
         )  # fmt: skip
         if rows:
@@ -47,6 +52,8 @@ def save_run(con: duckdb.DuckDBPyConnection, run: dict[str, Any], rows: Sequence
                         "permit_threshold_nok": r["permit_threshold_nok"],
                         "extent_ok": r["extent_ok"],
                         "why": r["why"],
+                        "band": r["band"],
+                        "permit_reason": r["permit_reason"],
                     }
                     for r in rows
                 ],
@@ -56,6 +63,7 @@ def save_run(con: duckdb.DuckDBPyConnection, run: dict[str, Any], rows: Sequence
                         ("score", pa.float64()), ("top_terms", pa.string()), ("missing_terms", pa.string()),
                         ("flags", pa.string()), ("permit_salary", pa.string()),
                         ("permit_threshold_nok", pa.int64()), ("extent_ok", pa.bool_()), ("why", pa.string()),
+                        ("band", pa.string()), ("permit_reason", pa.string()),
                     ]
                 ),
             )  # fmt: skip
@@ -97,6 +105,14 @@ def load_run(
             top_terms=[(t, float(c)) for t, c in json.loads(r["top_terms"] or "[]")],
             missing_terms=json.loads(r["missing_terms"] or "[]"),
             application_deadline=r["application_deadline"],
+            band=r["band"] or band(float(r["score"])),
+            points=points(float(r["score"])),
+            published=r["published"],
+            salary_text=r["salary_text"],
+            permit_reason=r["permit_reason"] or "",
+            language_requirement=r["language_requirement"],
+            language_evidence=r["language_evidence"],
+            status=r["status"],
         )
         for r in fetch_dicts(
             con,
@@ -117,4 +133,13 @@ def load_run(
         filtered=head["filtered"],
         ranked=head["ranked"],
         results=results,
+        weak_left_out=head["weak_left_out"],
+        expired_left_out=head["expired_left_out"],
     )
+
+
+def expired_count(con: duckdb.DuckDBPyConnection, day: date) -> int:
+    """Non-duplicate listings expired on `day` (what a shortlist leaves out unless asked)."""
+    set_today(con, day)
+    found = fetch_dicts(con, sql("match_expired_count"))
+    return int(found[0]["n"]) if found else 0

@@ -167,3 +167,11 @@ def _canonical_city(city: str) -> str:
     if key in counties:
         return counties[key]
     return normal_case(city) if city.isupper() or city.islower() else city
+
+
+@lru_cache(maxsize=1)
+def place_words() -> frozenset[str]:
+    """Every word of a Norwegian municipality, county or known place name, lower-cased ("oslo", "møre")."""
+    municipalities, aliases, counties = _tables()
+    names = [*municipalities, *aliases, *counties]
+    return frozenset(w for name in names for w in re.findall(r"\w+", name.casefold()) if len(w) > 2)

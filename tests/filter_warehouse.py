@@ -14,7 +14,9 @@ from tests.landing import nav_record, write_landing
 from warehouse import db
 
 TODAY = date(2026, 11, 21)
-LOADED_ON = date(2026, 11, 10)  # a1's deadline (15 Nov) passed after loading: only `deadline_open` drops it
+LOADED_ON = date(
+    2026, 11, 10
+)  # a1 closes tomorrow (22 Nov); one whose deadline passed is expired (read time)
 
 NORWEGIAN = "<p>Du må beherske norsk flytende, muntlig og skriftlig.</p>"
 ENGLISH = "<p>Arbeidsspråket er engelsk.</p>"
@@ -41,7 +43,7 @@ def first_ads() -> list[dict[str, Any]]:
     return [
         ad("a1", title="Backend-utvikler", employer="Kartverket", locations=[("Oslo", "Oslo")],
            description=f"{ENGLISH}<p>Lønn: 650 000–750 000 kr</p>", remote="Hybridkontor", styrk_codes=["2512"], occupation=["IT", "Utvikling"],
-           sector="Offentlig", extent="Heltid", engagement="Fast", application_due="15.11.2026"),
+           sector="Offentlig", extent="Heltid", engagement="Fast", application_due="22.11.2026"),
         ad("a2", title="Sykepleier", employer="Helsehuset AS", locations=[("Bergen", "Vestland"), ("Oslo", "Oslo")],
            description=f"{NORWEGIAN}<p>60 % stilling. Du kan jobbe 2 dager hjemmefra.</p>", sector="Privat",
            occupation=["Helse og sosial", "Sykepleier"],

@@ -41,7 +41,7 @@ def test_every_declared_field_survives_the_load_and_is_read_back_typed(tmp_path:
     record = nav_record("u1")
     with db.connection(tmp_path / "w.duckdb") as con:
         ingest_file(con, write_landing(tmp_path / "a.jsonl", [record]), on=ON)
-        (stored,) = candidates(con)
+        (stored,) = candidates(con, ON)
         content_hash, normalised_at = con.execute(
             "SELECT content_hash, normalised_at FROM listings"
         ).fetchone()  # type: ignore[misc]

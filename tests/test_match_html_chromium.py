@@ -40,7 +40,7 @@ def test_report_renders_and_no_injected_script_runs(tmp_path: Path) -> None:
     evil = listing("evil", INJECTED, DEV["description"], salary_min_nok=640_000, education="master")
     con = warehouse(tmp_path / "w.duckdb", [DEV, evil])
     page = tmp_path / "report.html"
-    page.write_text(render(run_match(con, CVS / "cv.txt", on=ON), "html"), encoding="utf-8")
+    page.write_text(render(run_match(con, CVS / "cv.txt", on=ON, show_all=True), "html"), encoding="utf-8")
 
     shot = tmp_path / "shot.png"
     _chromium(tmp_path, "--window-size=1200,900", f"--screenshot={shot}", page.as_uri())

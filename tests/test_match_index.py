@@ -123,7 +123,7 @@ def scores_without_cache(con: duckdb.DuckDBPyConnection, cv: Path) -> dict[str, 
 
 
 def run_scores(con: duckdb.DuckDBPyConnection, cv: Path) -> dict[str, float]:
-    return {r.listing_id: r.score for r in run_match(con, cv, on=ON).results}
+    return {r.listing_id: r.score for r in run_match(con, cv, on=ON, show_all=True).results}
 
 
 def test_run_match_scores_the_same_cold_warm_and_after_changes(con: duckdb.DuckDBPyConnection) -> None:

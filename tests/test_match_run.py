@@ -30,7 +30,7 @@ def con(tmp_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
 
 
 def test_english_cv_ranks_the_norwegian_developer_ad_first(con: duckdb.DuckDBPyConnection) -> None:
-    run = run_match(con, CVS / "cv.md", on=ON)
+    run = run_match(con, CVS / "cv.md", on=ON, show_all=True)
     assert run.results[0].listing_id == "test:dev"
     assert run.candidates == 3  # the duplicate and the expired ad are not candidates
     assert [r.rank for r in run.results] == [1, 2, 3]
@@ -40,7 +40,7 @@ def test_english_cv_ranks_the_norwegian_developer_ad_first(con: duckdb.DuckDBPyC
 
 
 def test_flags_follow_the_permit_rules(con: duckdb.DuckDBPyConnection) -> None:
-    run = run_match(con, CVS / "cv.txt", on=ON)
+    run = run_match(con, CVS / "cv.txt", on=ON, show_all=True)
     by_id = {r.listing_id: r for r in run.results}
     dev, nurse = by_id["test:dev"], by_id["test:nurse"]
     assert (dev.permit_salary, dev.permit_threshold_nok, dev.extent_ok) == ("ok", 522_600, True)
@@ -58,7 +58,7 @@ def test_profile_degree_sets_the_threshold_and_deadline_soon(
     )
     profile = tmp_path / "p.toml"
     profile.write_text('degree = "bachelor"\n', encoding="utf-8")
-    run = run_match(con, CVS / "cv.txt", profile, on=ON)
+    run = run_match(con, CVS / "cv.txt", profile, on=ON, show_all=True)
     nurse = next(r for r in run.results if r.listing_id == "test:nurse")
     assert nurse.permit_salary == "below"
     assert "deadline_soon" in nurse.flags
@@ -66,19 +66,19 @@ def test_profile_degree_sets_the_threshold_and_deadline_soon(
 
 
 def test_profile_filters_and_top(con: duckdb.DuckDBPyConnection, tmp_path: Path) -> None:
-    assert [r.listing_id for r in run_match(con, CVS / "cv.txt", english_only=True, on=ON).results] == [
-        "test:dev"
-    ]
+    assert [
+        r.listing_id for r in run_match(con, CVS / "cv.txt", english_only=True, on=ON, show_all=True).results
+    ] == ["test:dev"]
     profile = tmp_path / "p.toml"
-    profile.write_text('exclude = ["developer"]\n', encoding="utf-8")
-    run = run_match(con, CVS / "cv.txt", profile, on=ON)
+    profile.write_text('exclude_text = ["developer"]\n', encoding="utf-8")
+    run = run_match(con, CVS / "cv.txt", profile, on=ON, show_all=True)
     assert "test:dev" not in [r.listing_id for r in run.results]  # "developer" excludes "utvikler" too
     assert run.filtered == 1
-    assert run_match(con, CVS / "cv.txt", top=1, on=ON).ranked == 1
+    assert run_match(con, CVS / "cv.txt", top=1, on=ON, show_all=True).ranked == 1
 
 
 def test_sql_reads_the_numbers_the_report_shows(con: duckdb.DuckDBPyConnection) -> None:
-    run = run_match(con, CVS / "cv.docx", on=ON)
+    run = run_match(con, CVS / "cv.docx", on=ON, show_all=True)
     stored = con.execute(
         "SELECT listing_id, rank, score FROM matches WHERE run_id = ? ORDER BY rank", [run.run_id]
     ).fetchall()
@@ -92,16 +92,17 @@ def test_sql_reads_the_numbers_the_report_shows(con: duckdb.DuckDBPyConnection) 
     assert head == (run.scoring_version, 3, 3, "cv.docx")
 
 
-def test_csv_has_exactly_the_contract_columns(con: duckdb.DuckDBPyConnection) -> None:
-    header = render(run_match(con, CVS / "cv.txt", on=ON), "csv").splitlines()[0]
+def test_csv_has_the_contract_columns_then_the_evidence(con: duckdb.DuckDBPyConnection) -> None:
+    header = render(run_match(con, CVS / "cv.txt", on=ON, show_all=True), "csv").splitlines()[0]
     assert header == (
         "rank,listing_id,url,title,employer,place,score,english_ok,salary_min_nok,salary_max_nok,"
-        "permit_salary,extent_ok,flags,why"
+        "permit_salary,extent_ok,flags,why,band,match_0_100,published,deadline,days_left,language_evidence,"
+        "salary_text,permit_reason,flags_in_words"
     )
 
 
 def test_json_md_and_table_show_the_shortlist(con: duckdb.DuckDBPyConnection) -> None:
-    run = run_match(con, CVS / "cv.txt", on=ON)
+    run = run_match(con, CVS / "cv.txt", on=ON, show_all=True)
     data = json.loads(render(run, "json"))
     assert [r["listing_id"] for r in data["results"]] == [r.listing_id for r in run.results]
     assert "| 1 |" in render(run, "md")
@@ -113,7 +114,7 @@ def test_crawled_markup_is_escaped_in_html_and_markdown(tmp_path: Path) -> None:
         "evil", "<script>alert(1)</script>", "Utvikler | Python", employer="<b>X</b>", salary_min_nok=700_000
     )
     con = warehouse(tmp_path / "w.duckdb", [evil])
-    run = run_match(con, CVS / "cv.txt", on=ON)
+    run = run_match(con, CVS / "cv.txt", on=ON, show_all=True)
     page = render(run, "html")
     assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "<b>X</b>" not in page
@@ -123,5 +124,5 @@ def test_crawled_markup_is_escaped_in_html_and_markdown(tmp_path: Path) -> None:
 
 def test_a_scanned_cv_stops_the_run_with_its_message(con: duckdb.DuckDBPyConnection) -> None:
     with pytest.raises(ScannedPdfError, match="no text layer"):
-        run_match(con, CVS / "scanned.pdf", on=ON)
+        run_match(con, CVS / "scanned.pdf", on=ON, show_all=True)
     assert con.execute("SELECT count(*) FROM match_runs").fetchone() == (0,)

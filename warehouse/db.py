@@ -11,6 +11,7 @@ import re
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -90,6 +91,7 @@ def connect(
             time.sleep(0.5)
     if not read_only:
         migrate(con)
+    read_time_views(con, read_only=read_only)
     return con
 
 
@@ -99,6 +101,46 @@ def missing_warehouse(path: Path) -> str:
         f"no warehouse at {path} yet: try `fjordjobs demo`, or start your own with "
         "`fjordjobs init` then `fjordjobs run`"
     )
+
+
+def today() -> date:
+    """The day expiry is decided against: $FJORDJOBS_TODAY (YYYY-MM-DD), else the calendar date."""
+    pinned = os.environ.get("FJORDJOBS_TODAY")
+    try:
+        return date.fromisoformat(pinned) if pinned else date.today()
+    except ValueError as exc:
+        raise WarehouseError(f"FJORDJOBS_TODAY must be a date like 2026-12-03, not {pinned!r}") from exc
+
+
+def set_today(con: duckdb.DuckDBPyConnection, day: date) -> None:
+    """Pin the day `listings_now` (and, read-only, `listings`) decide expiry against."""
+    con.execute(f"SET VARIABLE today = DATE '{day.isoformat()}'")
+
+
+def listings_now_sql(table: str = "listings") -> str:
+    """The SELECT of `listings` with its status decided at read time (warehouse/sql/listings_now.sql)."""
+    return sql("listings_now").replace("{listings}", table)
+
+
+def read_time_views(con: duckdb.DuckDBPyConnection, *, read_only: bool, day: date | None = None) -> None:
+    """Create `listings_now` (status decided today) for this connection; on a read-only connection the
+    name `listings` itself is that view, so `fjordjobs sql`, saved queries and exports agree with match.
+
+    Temporary views: they live in the session, so no migration writes them and writers keep the table.
+    """
+    set_today(con, day or today())
+    found = con.execute(
+        "SELECT current_database(), count(*) FROM information_schema.tables "
+        "WHERE table_schema = 'main' AND table_name = 'listings' AND table_type = 'BASE TABLE' "
+        "AND table_catalog = current_database()"
+    ).fetchone()
+    if not found or not found[1]:
+        return
+    catalog = str(found[0]).replace('"', '""')
+    body = listings_now_sql(f'"{catalog}".main.listings')
+    con.execute(f"CREATE OR REPLACE TEMP VIEW listings_now AS {body}")
+    if read_only:
+        con.execute(f"CREATE OR REPLACE TEMP VIEW listings AS {body}")
 
 
 @contextmanager

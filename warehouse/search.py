@@ -45,10 +45,10 @@ def refresh_view(
 ) -> None:
     """(Re)create `listing_search` with today's permit thresholds (ints from `pipeline/permit.py`)."""
     text = db.sql("listing_search_view").format(
-        permit_master=int(permit_master), permit_bachelor=int(permit_bachelor)
+        permit_master=int(permit_master), permit_bachelor=int(permit_bachelor), listings=db.listings_now_sql()
     )
     if temporary:
-        text = text.replace("CREATE OR REPLACE VIEW", "CREATE OR REPLACE TEMP VIEW", 1)
+        text = text.replace("CREATE OR REPLACE VIEW", "CREATE OR REPLACE TEMP VIEW")  # both views
     elif _stored_version(con) == _version(text):
         return  # already there with these thresholds: recreating it is a catalog write per search
     con.execute(text)
@@ -100,10 +100,15 @@ def where_clause(filters: Mapping[str, Any], today: date) -> tuple[str, list[Any
     return (" AND ".join(parts) or "TRUE"), params
 
 
-def matching_ids(con: duckdb.DuckDBPyConnection, filters: Mapping[str, Any], today: date) -> list[str]:
-    """The listing ids the filter keeps, in id order."""
+def matching_ids(
+    con: duckdb.DuckDBPyConnection, filters: Mapping[str, Any], today: date, *, include_expired: bool = False
+) -> list[str]:
+    """The listing ids the filter keeps, in id order: active ones, and expired ones too when asked."""
     where, params = where_clause(filters, today)
-    rows = con.execute(f"SELECT listing_id FROM listing_search WHERE {where} ORDER BY listing_id", params)
+    status = "status IN ('active', 'expired')" if include_expired else "status = 'active'"
+    rows = con.execute(
+        f"SELECT listing_id FROM listing_search_all WHERE {status} AND {where} ORDER BY listing_id", params
+    )
     return [row[0] for row in rows.fetchall()]
 
 

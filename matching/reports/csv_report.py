@@ -1,4 +1,4 @@
-"""CSV with the contract columns (issue 5), one row per ranked listing."""
+"""CSV with the contract columns (issue 5), then each row's evidence (issue 10), one row per listing."""
 
 from __future__ import annotations
 
@@ -6,11 +6,14 @@ import csv
 import io
 
 from matching.model import MatchRun
+from matching.reports.common import days_left, flag_words, language_text
 from pipeline.cells import sheet_safe
 
 COLUMNS = [
     "rank", "listing_id", "url", "title", "employer", "place", "score", "english_ok",
     "salary_min_nok", "salary_max_nok", "permit_salary", "extent_ok", "flags", "why",
+    "band", "match_0_100", "published", "deadline", "days_left", "language_evidence", "salary_text",
+    "permit_reason", "flags_in_words",
 ]  # fmt: skip
 
 
@@ -26,6 +29,7 @@ def render_csv(run: MatchRun) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for r in run.results:
+        left = days_left(r, run.on_date)
         writer.writerow(
             map(sheet_safe, [
                 r.rank, r.listing_id, r.url or "", r.title or "", r.employer or "", r.place or "",
@@ -33,6 +37,10 @@ def render_csv(run: MatchRun) -> str:
                 "" if r.salary_min_nok is None else r.salary_min_nok,
                 "" if r.salary_max_nok is None else r.salary_max_nok,
                 r.permit_salary, _bool(r.extent_ok), ";".join(r.flags), r.why,
+                r.band, r.points, r.published.isoformat() if r.published else "",
+                r.application_deadline.isoformat() if r.application_deadline else "",
+                "" if left is None else left, language_text(r), r.salary_text or "", r.permit_reason,
+                "; ".join(flag_words(r, short=False)),
             ])
         )  # fmt: skip
     return out.getvalue()

@@ -1,37 +1,69 @@
-"""The terminal table (rich), rendered to text so the CLI can print it or write it to a file."""
+"""The terminal table (rich), rendered to text so the CLI can print it or write it to a file.
+
+Each row carries its evidence: the listing id (to paste into `fjordjobs track`), published date and
+deadline with days left, the language evidence behind "English", the salary's own words and the
+permit verdict's reason; the caption says what the shortlist left out and which degree it used.
+"""
 
 from __future__ import annotations
 
 import io
 
-from rich.console import Console
+from rich.console import Console, Group
 from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
+from matching.flags import FLAG_WORDS
 from matching.model import MatchRun
-from matching.reports.common import salary, yes_no
+from matching.reports.common import (
+    FLAG_SHORT,
+    deadline_text,
+    flag_words,
+    language_text,
+    match_label,
+    salary,
+    summary,
+    used_text,
+    yes_no,
+)
 
 _PERMIT_STYLE = {"ok": "green", "below": "red", "unknown": "yellow"}
+_BAND_STYLE = {"strong": "bold green", "partial": "yellow", "weak": "dim"}
 
 
-def table(run: MatchRun) -> Table:
-    """A rich Table of the shortlist; crawled strings are escaped so '[bold]' in a title stays text."""
+def table(run: MatchRun) -> Group:
+    """A rich Table of the shortlist with a caption; crawled strings are escaped so '[bold]' stays text."""
     t = Table(
-        title=f"{run.ranked} of {run.candidates} listings for {escape(run.cv_file)} ({run.on_date.isoformat()})",
-        show_lines=False,
+        title=f"Shortlist for {escape(run.cv_file)} ({run.on_date.isoformat()})",
+        caption=escape(f"{summary(run)}. Flags used {used_text(run)}."),
+        show_lines=True,
     )
-    for name, justify in (("#", "right"), ("score", "right"), ("title", "left"), ("employer", "left"),
-                          ("place", "left"), ("EN", "center"), ("salary NOK", "right"), ("permit", "center"),
-                          ("flags", "left")):  # fmt: skip
-        t.add_column(name, justify=justify, overflow="fold")  # type: ignore[arg-type]
+    for name, width in (("#", None), ("match", 11), ("listing", 40), ("place", None), ("dates", 34),
+                        ("English", 22), ("salary NOK / permit", 26), ("flags", 16)):  # fmt: skip
+        t.add_column(name, justify="right" if name == "#" else "left", overflow="fold", min_width=width)
+    seen: list[str] = []
     for r in run.results:
         style = _PERMIT_STYLE.get(r.permit_salary, "")
-        flags = [f for f in r.flags if not f.startswith("permit_salary_")]
+        for f in r.flags:
+            if not f.startswith("permit_salary_") and f not in seen:
+                seen.append(f)
+        published = r.published.isoformat() if r.published else "?"
+        pay = salary(r) or "not stated"
+        if r.salary_text:
+            pay += f"\n“{r.salary_text[:60]}”"
         t.add_row(
-            str(r.rank), f"{r.score:.3f}", escape(r.title or ""), escape(r.employer or ""), escape(r.place or ""),
-            yes_no(r.english_ok), salary(r), f"[{style}]{r.permit_salary}[/]", escape(", ".join(flags)),
-        )  # fmt: skip
-    return t
+            str(r.rank),
+            f"[{_BAND_STYLE.get(r.band, '')}]{escape(match_label(r))}[/]",
+            f"[bold]{escape(r.title or '')}[/]\n{escape(r.employer or '')}\n[dim]{escape(r.listing_id)}[/]",
+            escape(r.place or ""),
+            f"published {published}\ndeadline {escape(deadline_text(r, run.on_date))}",
+            f"{yes_no(r.english_ok)}: {escape(language_text(r))}",
+            f"{escape(pay)}\n[{style}]permit {r.permit_salary}[/]: {escape(r.permit_reason)}",
+            escape(", ".join(flag_words(r))),
+        )
+    notes = Text("\n".join(f"{FLAG_SHORT.get(f, f)}: {FLAG_WORDS[f]}" for f in seen if f in FLAG_WORDS))
+    return Group(t, notes)
 
 
 def render_table(run: MatchRun, width: int = 160) -> str:

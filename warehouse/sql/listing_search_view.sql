@@ -3,7 +3,9 @@
 -- `fjordjobs match`, saved searches, digests and facets filter this same view (warehouse/search.py), so a
 -- filter means the same everywhere. The permit thresholds are today's, written in when the view is refreshed
 -- ({permit_master} with a master's, {permit_bachelor} with a bachelor's or an unstated degree).
-CREATE OR REPLACE VIEW listing_search AS
+-- `listing_search_all` is the same with expired listings too (and `status`), for `match --include-expired`;
+-- both decide expiry at read time (the FROM below is warehouse/sql/listings_now.sql over `listings`).
+CREATE OR REPLACE VIEW listing_search_all AS
 WITH places AS (
     SELECT listing_id,
            list_distinct(list_filter(list(county), lambda x: x IS NOT NULL)) AS counties,
@@ -30,14 +32,15 @@ SELECT l.listing_id, l.source, l.title, l.employer, l.employer_orgnr, l.url, l.a
        END AS permit_salary_ok,
        l.staffing_agency, l.temporary, l.education,
        l.published_at, l.application_deadline, l.start_date, l.start_text, l.positions,
-       l.first_seen_at, l.last_seen_at, l.description
-FROM listings AS l
+       l.first_seen_at, l.last_seen_at, l.description, l.status
+FROM ({listings}) AS l
 LEFT JOIN places AS p USING (listing_id)
-WHERE l.status = 'active' AND l.duplicate_of IS NULL
+WHERE l.status IN ('active', 'expired') AND l.duplicate_of IS NULL
   AND l.listing_id NOT IN (SELECT listing_id FROM dismissals)
   AND NOT EXISTS (
       SELECT 1 FROM blocked_employers AS b
       WHERE (b.kind = 'name' AND b.value = l.employer_key)
          OR (b.kind = 'orgnr' AND b.value = l.employer_orgnr)
          OR (b.kind = 'all_staffing_agencies' AND l.staffing_agency)
-  )
+  );
+CREATE OR REPLACE VIEW listing_search AS SELECT * EXCLUDE (status) FROM listing_search_all WHERE status = 'active';

@@ -1,5 +1,6 @@
 -- Bulk insert from the Arrow table the matcher registers as `match_rows`.
-INSERT INTO matches
+INSERT INTO matches (run_id, listing_id, rank, score, top_terms, missing_terms, flags, permit_salary,
+                     permit_threshold_nok, extent_ok, why, band, permit_reason)
 SELECT run_id, listing_id, rank, score, top_terms::JSON, missing_terms::JSON, flags::JSON,
-       permit_salary, permit_threshold_nok, extent_ok, why
+       permit_salary, permit_threshold_nok, extent_ok, why, band, permit_reason
 FROM match_rows

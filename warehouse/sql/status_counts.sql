@@ -12,6 +12,6 @@ SELECT l.source,
        count(*) FILTER (WHERE l.first_seen_at >= coalesce(
            (SELECT started_at FROM last_runs r WHERE r.source = l.source AND r.n = 1), TIMESTAMP '9999-01-01'))
            AS new_in_last_run
-FROM listings AS l
+FROM listings_now AS l
 GROUP BY l.source
 ORDER BY l.source;
