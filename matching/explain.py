@@ -1,7 +1,7 @@
 """Why a listing scored as it did: the shared terms that contributed most, and the ad's key terms the
 CV lacks. Computed from the same weights and idf as the score, so the parts add up to it.
 
-"Ad also stresses" names skills and duties only: a glossary concept, or a word the ad writes in lower
+"Ad also stresses" names skills and duties the CV lacks (a compound whose parts the CV has is not one): a glossary concept, or a word the ad writes in lower
 case, or a word of the ESCO skill vocabulary (matching/data/esco_skill_words.txt). A word the ad only
 ever capitalises and ESCO does not know is a name (a person, a place, an employer, a product line) and
 is never shown; nor is any word of the employer's name or a Norwegian place name.
@@ -83,8 +83,16 @@ def explain(
         key=lambda tv: (-tv[1], tv[0]),
     )
     skill = _skill_filter(listing, analyzer)
+    shared_terms = {t for t in terms if q[cols[t]] > 0}
+
+    def gap(term: str) -> bool:
+        # A compound whose parts the CV already has ("backendutvikler" for a backend developer) is no gap.
+        parts = analyzer.terms(analyzer.display(term), "no")[1:]
+        return not (parts and set(parts) <= shared_terms | {term})
+
     missing = sorted(
-        ((t, v) for t, v in values.items() if q[cols[t]] == 0 and skill(t)), key=lambda tv: (-tv[1], tv[0])
+        ((t, v) for t, v in values.items() if q[cols[t]] == 0 and skill(t) and gap(t)),
+        key=lambda tv: (-tv[1], tv[0]),
     )
     return Explanation(
         top_terms=[(analyzer.display(t), round(c, 4)) for t, c in shared[:TOP_TERMS]],

@@ -39,9 +39,14 @@ def table(run: MatchRun) -> Group:
         caption=escape(f"{summary(run)}. Flags used {used_text(run)}."),
         show_lines=True,
     )
-    for name, width in (("#", None), ("match", 11), ("listing", 40), ("place", None), ("dates", 34),
-                        ("English", 22), ("salary NOK / permit", 26), ("flags", 16)):  # fmt: skip
-        t.add_column(name, justify="right" if name == "#" else "left", overflow="fold", min_width=width)
+    # Only the listing column keeps a width: the id in it must not fold (it is pasted into `track`).
+    for name in ("#", "match", "listing", "dates", "English", "salary NOK / permit", "flags"):
+        t.add_column(
+            name,
+            justify="right" if name == "#" else "left",
+            overflow="fold",
+            min_width=40 if name == "listing" else None,
+        )
     seen: list[str] = []
     for r in run.results:
         style = _PERMIT_STYLE.get(r.permit_salary, "")
@@ -55,8 +60,9 @@ def table(run: MatchRun) -> Group:
         t.add_row(
             str(r.rank),
             f"[{_BAND_STYLE.get(r.band, '')}]{escape(match_label(r))}[/]",
-            f"[bold]{escape(r.title or '')}[/]\n{escape(r.employer or '')}\n[dim]{escape(r.listing_id)}[/]",
-            escape(r.place or ""),
+            f"[bold]{escape(r.title or '')}[/]\n{escape(r.employer or '')}"
+            + (f", {escape(r.place)}" if r.place else "")
+            + f"\n[dim]{escape(r.listing_id)}[/]",
             f"published {published}\ndeadline {escape(deadline_text(r, run.on_date))}",
             f"{yes_no(r.english_ok)}: {escape(language_text(r))}",
             f"{escape(pay)}\n[{style}]permit {r.permit_salary}[/]: {escape(r.permit_reason)}",
