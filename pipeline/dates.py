@@ -107,7 +107,7 @@ def parse_deadline(text: str | None, reference: date | None = None) -> date | No
         if d and _ZONED.search(m.group()):
             # "2018-12-01T23:00:00Z" is midnight of 2 December in Norway (HR-XML pushes, JSON-LD).
             moment = parse_timestamp(m.group())
-            d = _oslo_date(moment) if moment else d
+            d = oslo_date(moment) if moment else d
         if d:
             candidates.append((m.start(), d))
     for m in _NUMERIC.finditer(text) if "." in text or "/" in text else ():
@@ -179,7 +179,7 @@ def parse_timestamp(value: str | None) -> datetime | None:
     return parsed
 
 
-def _oslo_date(moment: datetime) -> date:
+def oslo_date(moment: datetime) -> date:
     """The calendar day in Norway of a naive-UTC moment (CET/CEST; a fixed +1 h if no zone data exists)."""
     try:
         return moment.replace(tzinfo=UTC).astimezone(ZoneInfo("Europe/Oslo")).date()
@@ -218,6 +218,6 @@ def lifecycle_status(source_status: str, deadline: date | None, expires: datetim
         return "inactive"
     if deadline is not None and deadline < on:
         return "expired"
-    if expires is not None and _oslo_date(expires) < on:
+    if expires is not None and oslo_date(expires) < on:
         return "expired"
     return "active"

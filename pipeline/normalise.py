@@ -14,6 +14,7 @@ from pipeline.dates import (
     closed_notice,
     find_deadline_in_text,
     lifecycle_status,
+    oslo_date,
     parse_deadline,
     parse_timestamp,
 )
@@ -105,6 +106,10 @@ def normalise_record(record: dict[str, Any], on: date) -> Listing:
     deadline = parse_deadline(_clean(fields.get("application_due")), reference) or find_deadline_in_text(
         description, reference
     )
+    if deadline is None and expires is not None and record["source"] == "jsonld":
+        # A career page's JobPosting has one date, validThrough: the last day to apply there. (NAV's
+        # `expires` is the ad's own expiry, and a "Snarest" NAV ad keeps no deadline.)
+        deadline = oslo_date(expires)
 
     language = assess_language(full_text, _as_list(fields.get("work_language")) or None, title=title)
     salary = parse_salary(

@@ -186,3 +186,12 @@ def test_a_page_that_says_the_ad_is_closed_is_not_active(notice: str) -> None:
         _nav_record({"title": "Intern"}, {"text": "We are hiring."}), on=date(2026, 11, 21)
     )
     assert open_ad.status == "active"
+
+
+def test_a_career_page_ad_takes_its_deadline_from_valid_through() -> None:
+    from pipeline.normalise import normalise_record
+
+    career = _nav_record({"title": "Utvikler", "expires": "2026-12-15T00:00:00+01:00"})
+    assert normalise_record(career, on=date(2026, 11, 21)).application_deadline == date(2026, 12, 15)
+    nav = {**career, "source": "nav"}  # NAV's expiry is not a deadline: a "Snarest" ad keeps none
+    assert normalise_record(nav, on=date(2026, 11, 21)).application_deadline is None
