@@ -32,8 +32,8 @@ def _profile(tmp_path: Path, text: str) -> Path:
 
 
 def test_bands_and_the_0_100_scale() -> None:
-    assert [band(s) for s in (0.5, 0.18, 0.1, 0.02)] == ["strong", "strong", "partial", "weak"]
-    assert points(0.0) == 0 and points(0.079) < 40 <= points(0.08) < points(0.179) < 70 <= points(0.18)
+    assert [band(s) for s in (0.5, 0.2, 0.1, 0.02)] == ["strong", "strong", "partial", "weak"]
+    assert points(0.0) == 0 and points(0.049) < 40 <= points(0.05) < points(0.199) < 70 <= points(0.2)
     assert points(0.45) == 100 == points(0.9)
 
 

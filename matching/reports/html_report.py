@@ -35,7 +35,7 @@ text-align:left;vertical-align:top} th{background:#f3f3f3} td.n{text-align:right
 .ok{color:#1a7f37;font-weight:600}.below{color:#c62828;font-weight:600}.unknown{color:#8a5a00;font-weight:600}
 .strong{color:#1a7f37;font-weight:700}.partial{color:#8a5a00;font-weight:700}.weak{color:#666}
 .flag{display:inline-block;background:#eef;border-radius:3px;padding:0 .3em;margin:0 .2em .2em 0;font-size:.85em}
-.flag.good{background:#e3f4e8}
+.flag.good{background:#e3f4e8} .nw{white-space:nowrap}
 .charts{display:flex;flex-wrap:wrap;gap:2em;margin:1em 0} figure{margin:0;flex:1 1 380px;max-width:560px}
 figure svg{width:100%;height:auto} figcaption{font-size:.9em;color:#444}
 .why,.ev{color:#444;font-size:.85em} .id{font-family:ui-monospace,monospace;font-size:.8em;color:#555;
@@ -44,7 +44,7 @@ dl.legend dt{font-weight:600} dl.legend dd{margin:0}
 @media (max-width:700px){
  body{margin:.6em} table,thead,tbody,tr,td{display:block;width:auto} thead{display:none}
  tr{border:1px solid #ccc;border-radius:6px;margin:0 0 .8em;padding:.3em}
- td{border:none;padding:.2em .3em} td.n{text-align:left}
+ td{border:none;padding:.2em .3em} td.n{text-align:left} td:empty{display:none}
  td[data-label]::before{content:attr(data-label) ": ";font-weight:600;color:#555}
  dl.legend{grid-template-columns:1fr} dl.legend dd{margin:0 0 .4em}
 }
@@ -110,7 +110,8 @@ def _row(r: MatchResult, run: MatchRun) -> str:
         f'<td data-label="listing"><b>{title}</b><div>{escape(r.employer or "")}</div>'
         f'<div class="id">{escape(r.listing_id)}</div><div class="why">{escape(r.why)}</div></td>'
         f'<td data-label="place">{escape(r.place or "")}</td>'
-        f'<td data-label="dates">published {published}<br>deadline {escape(deadline_text(r, run.on_date))}</td>'
+        f'<td data-label="dates">published <span class="nw">{published}</span><br>deadline '
+        f'<span class="nw">{escape(deadline_text(r, run.on_date))}</span></td>'
         f'<td data-label="English">{yes_no(r.english_ok)}<div class="ev">{escape(language_text(r))}</div></td>'
         f'<td data-label="salary NOK">{pay}</td>'
         f'<td data-label="permit salary"><span class="{escape(r.permit_salary)}">{escape(r.permit_salary)}</span>'
