@@ -20,8 +20,8 @@ from warehouse import db
 ON = date(2026, 11, 21)
 
 
-def test_the_migrations_create_exactly_the_declared_columns() -> None:
-    with db.connection(":memory:") as con:
+def test_the_migrations_create_exactly_the_declared_columns(tmp_path: Path) -> None:
+    with db.connection(tmp_path / "w.duckdb") as con:
         described = {row[0]: row[1] for row in con.execute("DESCRIBE listings").fetchall()}
     assert described == listing.duckdb_columns()
 
