@@ -46,6 +46,8 @@ def resolve_db_path(db: str | os.PathLike[str] | None = None) -> Path:
     the same order without the configuration, for library callers.
     """
     chosen = db or os.environ.get("FJORDJOBS_DB")
+    if str(chosen) == ":memory:":  # DuckDB's in-memory database (tests), not a file
+        return Path(":memory:")
     return Path(os.path.abspath(Path(chosen).expanduser())) if chosen else default_db()
 
 
