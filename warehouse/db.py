@@ -139,8 +139,14 @@ def read_time_views(con: duckdb.DuckDBPyConnection, *, read_only: bool, day: dat
     if not found or not found[1]:
         return
     catalog = str(found[0]).replace('"', '""')
-    body = listings_now_sql(f'"{catalog}".main.listings')
-    con.execute(f"CREATE OR REPLACE TEMP VIEW listings_now AS {body}")
+    table = f'"{catalog}".main.listings'
+    body = listings_now_sql(table)
+    try:
+        con.execute(f"CREATE OR REPLACE TEMP VIEW listings_now AS {body}")
+    except duckdb.BinderException:
+        # A `listings` without the date columns (rebuilt by hand): its stored status is all there is.
+        body = f"SELECT * FROM {table}"
+        con.execute(f"CREATE OR REPLACE TEMP VIEW listings_now AS {body}")
     if read_only:
         con.execute(f"CREATE OR REPLACE TEMP VIEW listings AS {body}")
 
