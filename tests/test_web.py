@@ -235,3 +235,25 @@ def test_today_shows_what_is_new_for_a_saved_search_until_marked_seen(db_path: P
     token = _token(page.get("/contacts").text)
     page.post("/act/digest_seen", data={"csrf": token, "name": "english", "next": "/"})
     assert "Nothing new since you last looked." in page.get("/").text
+
+
+def test_shortlist_rows_carry_band_evidence_and_flags_in_words_with_a_legend(db_path: Path) -> None:
+    from web.server import rank
+
+    rank(db_path, Path(__file__).parent / "fixtures" / "cv" / "cv.txt", None)
+    html = client(db_path).get("/shortlist").text
+    assert re.search(r'<span class="pill ok">strong \d+</span>', html)
+    assert "Working language is English" in html  # the language evidence beside "yes"
+    assert "permit_salary_ok" not in html and "permit ok" in html
+    assert "What the bands and flags mean" in html and "<dt>strong</dt>" in html
+
+
+def test_today_shows_the_last_run_of_each_source(db_path: Path) -> None:
+    with connection(db_path, write=True) as con:
+        con.execute(
+            "INSERT INTO crawl_runs (run_id, source, started_at, status, items, new_listings) "
+            "VALUES ('r1', 'nav', TIMESTAMP '2026-11-21 06:00:00', 'ok', 320, 12)"
+        )
+    html = client(db_path).get("/").text
+    assert "<td>nav</td><td>2026-11-21 06:00</td>" in html
+    assert "<td>ok</td><td>320</td><td>12</td>" in html

@@ -14,7 +14,9 @@ from typing import Any
 import duckdb
 from starlette.datastructures import QueryParams
 
+from matching.flags import FLAG_WORDS
 from matching.model import MatchResult, MatchRun
+from matching.reports.common import FLAG_SHORT, legend, match_label
 from matching.searches import facet_counts
 from matching.store import load_run
 from pipeline.search_filter import FilterError, SearchFilter, filter_from_mapping
@@ -92,4 +94,8 @@ def shortlist_page(con: duckdb.DuckDBPyConnection, params: QueryParams, day: dat
             (key, heading, counts.get(facet, [])[:FACET_VALUES_SHOWN]) for facet, key, heading in FACET_GROUPS
         ],
         "kept": kept,
+        "flag_short": FLAG_SHORT,
+        "flag_meaning": FLAG_WORDS,
+        "match_label": match_label,
+        "legend": legend(),
     }
