@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from benchmarks import bench_crawl, bench_ingest, bench_match, bench_match_cli, bench_normalise
+from benchmarks import bench_crawl, bench_ingest, bench_match, bench_match_cli, bench_normalise, bench_web
 
 
 def main() -> None:
@@ -11,6 +11,7 @@ def main() -> None:
     bench_crawl.main()
     bench_match.main()
     bench_match_cli.main()
+    bench_web.main([])
 
 
 if __name__ == "__main__":
