@@ -31,6 +31,7 @@ lint: install
 
 typecheck: install
 	$(BIN)/mypy spiders pipeline matching flows warehouse demo hunt benchmarks web
+	$(BIN)/mypy --strict pipeline matching
 
 pytest: install
 	$(BIN)/pytest -q

@@ -169,7 +169,7 @@ class Index:
         known = self.term_columns
         if all(t in known for t in terms):
             return [known[t] for t in terms]
-        return columns(terms).tolist()
+        return [int(c) for c in columns(terms)]
 
     def scores(self, q: np.ndarray) -> np.ndarray:
         """Cosine similarity of every listing with the query: one pass over the CSR matrix."""
@@ -238,7 +238,8 @@ class Analysed:
             return np.zeros(self.size, dtype=bool)
         cols = [ids[t] for t in terms]
         found = np.asarray((self.T[:, cols] != 0).sum(axis=1)).ravel()
-        return found == len(cols)
+        mask: np.ndarray = found == len(cols)
+        return mask
 
     @cached_property
     def _term_ids(self) -> dict[str, int]:

@@ -73,6 +73,7 @@ def table(run: MatchRun) -> Group:
 
 
 def render_table(run: MatchRun, width: int = 160) -> str:
-    console = Console(file=io.StringIO(), width=width, color_system=None, force_terminal=False)
+    out = io.StringIO()
+    console = Console(file=out, width=width, color_system=None, force_terminal=False)
     console.print(table(run))
-    return console.file.getvalue()  # type: ignore[attr-defined]
+    return out.getvalue()
