@@ -52,6 +52,7 @@ def chromium(tmp_path: Path, width: int = 1280, height: int = 900) -> Iterator[W
     )
     driver = webdriver.Chrome(service=Service(executable_path=str(CHROMEDRIVER)), options=options)
     driver.set_page_load_timeout(30)
+    driver.implicitly_wait(10)  # find_element retries while a clicked link's page is still loading
     try:
         yield driver
     finally:
@@ -64,3 +65,16 @@ def screenshot(driver: WebDriver, name: str) -> None:
         return
     SCREENS.mkdir(parents=True, exist_ok=True)
     driver.save_screenshot(str(SCREENS / f"{name}.png"))
+
+
+def wait_for_url(driver: WebDriver, condition: str, seconds: float = 15) -> str:
+    """Wait until the page has moved to a URL containing `condition`, and return it.
+
+    A click on a form's button returns before the POST and its redirect have finished, so reading
+    `current_url` straight after can still see the old page (seen once in CI under load).
+    """
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(driver, seconds).until(expected_conditions.url_contains(condition))
+    return str(driver.current_url)

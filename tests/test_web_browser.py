@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import chromium, needs_chromium, screenshot
+from tests.browser import chromium, needs_chromium, screenshot, wait_for_url
 from tests.test_match_support import DEV
 from tests.web_support import EVIL, make_warehouse, running_page
 from web.server import rank
@@ -42,10 +42,11 @@ def test_filter_dismiss_apply_and_move_to_interview_with_the_keyboard(db_path: P
 
         # The shortlist, filtered by ticking boxes in the sidebar: English accepted, in Oslo.
         driver.find_element(By.LINK_TEXT, "Shortlist").click()
+        wait_for_url(driver, "/shortlist")
         driver.find_element(By.CSS_SELECTOR, "input[name='english']").click()
         driver.find_element(By.CSS_SELECTOR, "input[name='min_salary_nok']").send_keys("0")
         driver.find_element(By.XPATH, "//button[normalize-space()='Apply filters']").click()
-        assert "english=true" in driver.current_url  # the view can be bookmarked
+        assert "english=true" in wait_for_url(driver, "english=true")  # the view can be bookmarked
         driver.get(driver.current_url + "&place=Oslo")
         shown = {
             a.get_attribute("href").rsplit("/listing/", 1)[1]
@@ -56,17 +57,18 @@ def test_filter_dismiss_apply_and_move_to_interview_with_the_keyboard(db_path: P
 
         # Dismiss one, with a reason: it leaves the shortlist.
         driver.find_element(By.CSS_SELECTOR, f"td.title a[href='/listing/{EVIL['listing_id']}']").click()
+        wait_for_url(driver, "/listing/")
         driver.find_element(By.XPATH, "//summary[normalize-space()='Dismiss this listing']").click()
         driver.find_element(By.CSS_SELECTOR, "input[name='reason']").send_keys("not a real job")
         driver.find_element(By.XPATH, "//button[normalize-space()='Dismiss']").click()
-        assert driver.current_url.endswith("/shortlist")
+        assert wait_for_url(driver, "/shortlist").endswith("/shortlist")
         assert EVIL["listing_id"] not in driver.page_source
 
         driver.get(f"{address}/listing/{DEV['listing_id']}")
         assert driver.find_element(By.TAG_NAME, "h1").text == DEV["title"]
         screenshot(driver, "listing")
         driver.find_element(By.XPATH, "//button[normalize-space()='I applied']").click()
-        assert driver.current_url.endswith("/applications")
+        assert wait_for_url(driver, "/applications").endswith("/applications")
         assert _status(db_path, DEV["listing_id"]) == "applied"
 
         card = driver.find_element(By.CSS_SELECTOR, f"[data-card='{DEV['listing_id']}']")
