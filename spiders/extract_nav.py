@@ -124,9 +124,13 @@ def ad_fields(record: dict[str, Any]) -> dict[str, Any]:
         return entry_fields(record)
     if isinstance(record.get("_source"), dict):
         return _complete(_properties_fields(record["_source"]), "search-API hit")
-    if "adText" in record or "reference" in record:
+    # An internal AdDTO imported from another board also carries `reference` (the board's id), so the
+    # import-API shape is told by its top-level `adText`, or by `reference` without a properties text.
+    props = record.get("properties")
+    has_props_text = isinstance(props, dict) and bool(props.get("adtext"))
+    if "adText" in record or ("reference" in record and not has_props_text):
         return _complete(_import_fields(record), "import-API ad")
-    if isinstance(record.get("properties"), dict):
+    if isinstance(props, dict):
         return _complete(_properties_fields(record), "NAV ad (properties)")
     if "description" in record and ("workLocations" in record or "employer" in record):
         return _complete(_feed_ad_fields(record), "feed ad content")

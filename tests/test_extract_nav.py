@@ -217,6 +217,34 @@ def test_import_api_ads_are_read_in_full() -> None:
     assert ad_fields(ads[1])["engagement"] == "Sesong"
 
 
+def test_internal_ad_imported_from_another_board_is_read_not_quarantined() -> None:
+    """A pam-ad AdDTO that NAV imported from FINN carries `reference` (FINN's id) beside
+    `properties.adtext`; it was taken for an import-API ad and quarantined as having no text."""
+    ad = {
+        "uuid": "df7146c9-bf11-4016-8d62-30074ab3fa75",
+        "title": "Ungdomsarbeider",
+        "source": "FINN",
+        "reference": "102185822",
+        "employer": None,
+        "businessName": None,
+        "locationList": [{"city": "OSLO", "postalCode": "0959", "country": "NORGE"}],
+        "properties": {
+            "adtext": "<p>Bydel Grorud har fire kommunale fritidsklubber.</p>",
+            "employer": "Aktivitetsenheten",
+            "extent": "Heltid",
+            "engagementtype": "Fast",
+            "applicationdue": "28.08.2017",
+        },
+    }
+    fields = ad_fields(ad)
+    assert fields["description"].startswith("<p>Bydel Grorud")
+    assert (fields["employer"], fields["engagement"], fields["application_due"]) == (
+        "Aktivitetsenheten",
+        "Fast",
+        "28.08.2017",
+    )
+
+
 def test_a_shape_we_cannot_read_is_refused_with_its_reason() -> None:
     with pytest.raises(NavShapeError, match="not a NAV ad shape"):
         ad_fields({"foo": 1, "bar": 2})
