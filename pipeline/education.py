@@ -44,7 +44,7 @@ _NONE = _pattern(
     r"ikkje\s+krav\s+(?:til|om)\s+(?:formell\s+)?utdanning|ingen\s+krav\s+til\s+utdanning|"
     r"uten\s+formell\s+utdanning|du\s+trenger\s+ikke\s+(?:formell\s+)?utdanning|"
     r"no\s+(?:formal\s+)?(?:education|degree|qualifications?)\s+(?:is\s+)?(?:required|needed|necessary)|"
-    r"(?:a\s+)?(?:formal\s+)?(?:education|degree)\s+is\s+not\s+(?:required|necessary|a\s+requirement)|"
+    r"(?:a\s+)?(?:formal\s+)?(?:education|degree)\s+(?:is\s+)?not\s+(?:required|necessary|a\s+requirement)|"
     r"(?:do|does)\s+not\s+(?:need|require)\s+(?:a\s+|any\s+)?(?:formal\s+)?(?:education|degree)|"
     r"no\s+experience\s+or\s+education\s+(?:is\s+)?required|"
     r"no\s+(?:specific\s+|particular\s+|formal\s+)?(?:education(?:al\s+background)?|degree)s?\s+"
@@ -52,7 +52,9 @@ _NONE = _pattern(
     r"(?:degree|education|utdanning)\b[^.\n]{0,60}?\b(?:does\s+not|doesn't|do\s+not)\s+matter|"
     r"(?:utdanning|grad)\b[^.\n]{0,60}?\bspiller\s+ingen\s+rolle|"
     # Unskilled applicants welcome: "ufaglærte er også velkomne", "unskilled workers welcome".
-    r"\bufaglær\w*\b[^.\n]{0,40}?\bvelkom\w*|\bunskilled\b[^.\n]{0,40}?\bwelcome",
+    r"\bufaglær\w*\b[^.\n]{0,80}?\bvelkom\w*|\bunskilled\b[^.\n]{0,60}?\bwelcome|"
+    # Both the trained and the merely interested: "både fagutdanna og personer med interesse for faget".
+    r"\bbåde\s+(?:fagutdann\w*|faglært\w*|utdann\w*)\s+og\s+(?:ufaglært\w*|personer|folk|andre)\b",
 )
 # A bare "master" is a degree unless it is the English verb ("to master", "you will master"), and
 # "mastering", "masterclass" or "Master Mariner" (a ship's captain's certificate) are not degrees at all.
@@ -61,12 +63,12 @@ _MASTER = _pattern(
     r"kompetanse|-?graden|-)|(?<!\bto\s)(?<!\bwill\s)(?<!\bcan\s)(?<!\bmust\s)(?<!\bshould\s)(?<!\byou\s)"
     r"(?<!\bwe\s)(?<!\bcould\s)(?<!\bquickly\s)master\b)(?!\s+mariner)|\bmsc\b|\bm\.sc\b|\bmaster-|sivilingeniør\w*|siv\.?\s?ing|"
     r"hovedfag|cand\.\s?\w+|høyere\s+grad|doktorgrad|\bph\.?\s?d\b|\bdoctorate\b|5[- ]årig|femårig|"
-    r"profesjonsstudi\w*|siviløkonom\w*|autorisasjon\s+som\s+(?:lege|psykolog|tannlege|dyrlege)|"
+    r"profesjonsstudi\w*|siviløkonom\w*|\bsiv\.\s?øk\b|autorisasjon\s+som\s+(?:lege|psykolog|tannlege|dyrlege)|"
     r"(?:godkjent\s+)?spesialist\s+i\s+(?:\w+\s+)?(?:medisin|psykiatri|psykologi|kirurgi|\w+medisin)|"
     r"legeutdanning|medisinstudiet|medical\s+degree|licen[cs]ed\s+(?:physician|psychologist)",
 )
 _BACHELOR = _pattern(
-    r"bachelor\w*|bachelor's|\bbsc\b|\bb\.sc\b|høy[e]?re\s+utdanning|høgare\s+utdanning|"
+    r"bachelor\w*|bachelor's|\bbsc\b|\bb\.sc\b|(?:høy[e]?re|høgare|høgre)\s+(?:[\w-]+\s+)?utdanning|"
     r"(?:høy|høg)sk(?:o|u)le(?:utdanning|nivå)|universitets\w*utdanning|universitetsnivå|"
     r"(?:utdanning|grad|eksamen)\s+(?:fra|frå)\s+(?:et\s+|eit\s+)?(?:universitet|høyskole|høgskole|høgskule)|"
     r"(?:høy|høg)sk(?:o|u)le\s*(?:/|eller)\s*universitet|universitet\s*(?:/|eller|og)\s*(?:høy|høg)sk(?:o|u)le|"
@@ -75,12 +77,17 @@ _BACHELOR = _pattern(
     r"fysioterapeut|ergoterapeut|barnevernspedagog)|"
     r"(?:relevant|academic|technical|engineering|higher|university)\s+(?:\w+\s+)?degree|\bdegree\s+in\b|"
     r"higher\s+education|(?:3[- ]årig|treårig)\s+(?:\w+\s+){0,2}?(?:utdanning|studium|høyskole\w*|høgskule\w*|"
-    r"bachelor\w*|profesjonsutdanning)|ingeniørutdanning|lærerutdanning|sykepleierutdanning|"
+    r"bachelor\w*|profesjonsutdanning)|ingeniørutdanning|lær[ae]r(?:ar)?utdanning|s(?:y|ju)kepleie?(?:r|ar)utdanning|"
+    # A teacher's post "etter kompetanseforskrifta" asks for a teacher education (opplæringslova ch. 14).
+    r"utdanning\b[^.\n]{0,40}?kompetanseforskrift\w*|"
     r"autorisasjon\s+som\s+(?:sykepleier|vernepleier|fysioterapeut|ergoterapeut|barnehagelærer|lærer)|"
-    r"barnehagelærerutdanning|vernepleierutdanning|bachelornivå|lavere\s+grad|cand\.\s?mag",
+    r"barnehagelær[ae]r(?:ar)?utdanning|vernepleie?(?:r|ar)utdanning|bachelornivå|lavere\s+grad|cand\.\s?mag",
 )
 _VOCATIONAL = re.compile(
-    r"fagbrev\w*|svennebrev\w*|fagskole\w*|fagskule\w*|yrkesfaglig\w*|vocational|trade\s+certificate|"
+    r"fagbrev\w*|svennebrev\w*|fagskole\w*|fagskule\w*|fagutdanning\w*|yrkesfaglig\w*|vocational|trade\s+certificate|"
+    # The electrician's authorisation group L (elektriker gr. L) is held on a trade certificate.
+    r"\bgruppe\s+l\b|"
+    r"technical\s+college|skilled\s+(?:workers?|tradesm[ae]n)|"
     r"apprenticeship\s+certificate|certificate\s+of\s+apprenticeship|craft\s+certificate|journeyman|mesterbrev\w*|kompetansebevis|sertifikat\s+som\s+\w+",
     re.I,
 )
@@ -109,6 +116,16 @@ _NOT_REQUIREMENT_CLAUSE = re.compile(
     r"\b(?:tar|tek|holder\s+på\s+med|er\s+i\s+gang\s+med)\s+(?:\w+\s+)?utdann\w*|currently\s+pursuing",
     re.I,
 )
+# Education offered beside experience as either/or makes it optional: "Utdanning på høyskolenivå og / eller
+# relevant arbeidserfaring" (unlike "relevant erfaring kan kompensere", which keeps the level).
+_OR_EXPERIENCE = re.compile(
+    r"\bog\s*/\s*eller\s+(?:[\w-]+\s+){0,3}?(?:arbeids|yrkes)?erfaring|\band\s*/\s*or\s+(?:[\w-]+\s+){0,3}?experience",
+    re.I,
+)
+# Engineers of a non-master kind ("kjemiingeniør") in a list beside master titles ("sivilingeniør/Cand.scient/
+# kjemiingeniør"): the list accepts the engineer, a bachelor-level degree.
+_ALTERNATIVES = re.compile(r"/|\beller\b|\bor\b", re.I)
+_ENGINEER = re.compile(r"(?<![\w.])(?!sivil|siv\.)[\wæøå]*ingeniør(?:er|ar|en|ane|ene|e)?\b", re.I)
 # A sentence that says its level is not required ("a degree is a plus, but not required").
 _NOT_REQUIRED = re.compile(
     r"ikke\s+(?:et\s+)?(?:krav|påkrevd|nødvendig)|ikkje\s+(?:eit\s+)?krav|not\s+(?:a\s+)?(?:required|requirement|"
@@ -116,14 +133,17 @@ _NOT_REQUIRED = re.compile(
     re.I,
 )
 _CLAUSE_SPLIT = re.compile(
-    r"[,;:()\n]|\s[-–]\s|\s+men\s+|\s+but\s+|\s+while\s+|\s+og\s+gjerne\s+|\s+and\s+ideally\s+", re.I
+    r"[,;:()\n]|\s[-–]\s|\s+men\s+|\s+but\s+|\s+while\s+|\s+og\s+gjerne\s+|\s+and\s+ideally\s+|"
+    # A wish about the field after a required level ("bachelornivå gjerne innenfor salg") is its own clause.
+    r"\s+(?=(?:gjerne|helst|fortrinnsvis|preferably|ideally)\s+(?:innen|innenfor|innan|i|med|frå|fra|within|in)\s)",
+    re.I,
 )
 
 
 # A master match with the words that complete it ("Master's degree in"), removed before the bachelor test.
 _MASTER_PHRASE = re.compile(rf"(?:{_MASTER.pattern})(?:\s+(?:of\s+science\s+)?degree(?:\s+in)?)?", re.I)
 _MASTER_LEVEL_INTENDED = _pattern(
-    r"høy[e]?re\s+utdanning\s+(?:på|innen)\s+(?:[\w-]+/)?(?:master|siviløkonom)"
+    r"(?:høy[e]?re|høgare)\s+(?:[\w-]+\s+)?utdanning\s+(?:på|innen|med)\s+(?:[\w.-]+/)?(?:master|siviløkonom|siv\.\s?øk|msc\b|m\.sc)"
 )
 _STILL_REQUIRED = re.compile(r"\bkrav|\brequire|\bmust\b|\bmå\b", re.I)
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+")
@@ -159,6 +179,12 @@ def _levels(clause: str) -> set[str]:
         found.add("bachelor")
     if _VOCATIONAL.search(clause):
         found.add("vocational")
+    if (
+        "master" in found
+        and _ALTERNATIVES.search(clause)
+        and _ENGINEER.search(_MASTER_PHRASE.sub(" ", clause))
+    ):
+        found.add("bachelor")
     return found
 
 
@@ -175,7 +201,7 @@ def _sentence_levels(sentence: str) -> frozenset[str]:
             continue
         if _ADVANTAGE.search(clause) or _NOT_REQUIRED.search(clause):
             continue
-        if _NOT_REQUIREMENT_CLAUSE.search(clause):
+        if _NOT_REQUIREMENT_CLAUSE.search(clause) or _OR_EXPERIENCE.search(clause):
             continue
         found |= _levels(clause)
     return frozenset(found)
@@ -214,7 +240,9 @@ def _professions() -> tuple[tuple[re.Pattern[str], str], ...]:
 # right before it. A profession merely named ("du jobber sammen med sykepleiere") asks for nothing.
 _ASKED_BEFORE = re.compile(
     r"\b(?:autoriser\w*|autorisasjon\s+som|lisens\s+som|godkjen\w*|utdann\w*(?:\s+som)?|"
-    r"søker|søkjer|ser\s+etter|trenger|treng)\s+(?:(?:etter|en|ein|ei|et|eit|deg\s+som\s+er|[\w-]+)\s+){0,2}$",
+    r"søker|søkjer|ser\s+etter|trenger|treng|ledige?\s+stilling\w*(?:\s+(?:som|for|til))?)[\s:•·–-]+"
+    # Up to two words between, or a list the first profession opens ("sykepleiere og hjelpepleiere/").
+    r"(?:(?:etter|en|ein|ei|et|eit|deg\s+som\s+er|[\w-]+)[\s/,•·]+|(?:og|eller)\s+){0,3}$",
     re.I,
 )
 
@@ -225,9 +253,29 @@ def _profession_cues() -> tuple[str, ...]:
     return cue_words(*(name for name, _ in _professions()))
 
 
+# A list of professions closed by "eller annen relevant utdanning" / "eller tilsvarende" names what the
+# ad accepts: every profession in that sentence counts, and the lowest wins ("Sykepleier, vernepleier,
+# helsefagarbeider, eller annen relevant utdanning" accepts the helsefagarbeider's trade certificate).
+_ACCEPTED_LIST = re.compile(
+    r"\b(?:eller|or)\s+(?:annen|anna|anna|annan|other)\s+(?:[\w-]+\s+){0,2}?(?:utdann\w*|education|fagbrev\w*|"
+    r"kompetanse|bakgrunn|background)|\beller\s+tilsvar\w+|\bor\s+equivalent",
+    re.I,
+)
+
+
+def _in_accepted_list(text: str, at: int) -> bool:
+    """Whether position `at` lies in a sentence that closes a list of professions with "eller annen utdanning"."""
+    start = max(text.rfind(".", 0, at), text.rfind("\n", 0, at)) + 1
+    ends = [e for e in (text.find(".", at), text.find("\n", at)) if e != -1]
+    return _ACCEPTED_LIST.search(text, start, min(ends) if ends else len(text)) is not None
+
+
 def _profession_levels(text: str, title: str) -> set[str]:
     """Levels implied by a regulated profession the ad is for (its title) or asks for (its text)."""
     levels = {level for name, level in _professions() if title and name.search(title)}
+    # The post in the title decides over a lower title the text names beside it: a "Helsesjukepleiar" who
+    # must also hold "autorisasjon som sjukepleiar" needs the specialist's master, not the base bachelor.
+    floor = min((_RANK[level] for level in levels), default=0)
     low = fold_ad(text)
     if low is None or len(low) != len(text):
         low = text.lower()
@@ -240,8 +288,9 @@ def _profession_levels(text: str, title: str) -> set[str]:
         for name, level in _professions():
             if (
                 level not in levels
+                and _RANK[level] >= floor
                 and name.match(text, at)
-                and _ASKED_BEFORE.search(text, max(0, at - 60), at)
+                and (_ASKED_BEFORE.search(text, max(0, at - 60), at) or _in_accepted_list(text, at))
             ):
                 levels.add(level)
     return levels
@@ -271,6 +320,9 @@ def stated_education(value: str | None) -> str | None:
     return min(levels, key=_RANK.__getitem__) if levels else None
 
 
+_GROUP_L = re.compile(r"\b[Gg][Rr](?:\.\s?|\s)L\b")
+
+
 def required_education(text: str, title: str = "", stated: str | None = None) -> str | None:
     """Lowest education level the ad requires (master/bachelor/vocational/none), or None if none is required.
 
@@ -279,6 +331,8 @@ def required_education(text: str, title: str = "", stated: str | None = None) ->
     """
     if not text and not stated:
         return None
+    if "r." in text or "r L" in text or "R." in text:
+        text = _GROUP_L.sub("gruppe L", text)  # "Gr. L" would be cut at its full stop
     if text and _states_none(text):
         return "none"
     required: set[str] = set()

@@ -57,7 +57,9 @@ def html_to_text(markup: str | None) -> str:
         text = html.unescape(text)
     if not _LOOKS_LIKE_HTML.search(text):
         return _tidy(html.unescape(text))
-    text = _BLOCK.sub("\n", _DROP.sub(" ", text))
+    # A line break in the markup is only a space (an editor's wrap inside a paragraph, "og/eller\n relevant
+    # erfaring"); the block elements make the text's lines. Sentence-wise rules read those lines.
+    text = _BLOCK.sub("\n", _DROP.sub(" ", text.replace("\n", " ") if "\n" in text else text))
     try:
         plain = lxml.html.fragment_fromstring(text, create_parent="div").text_content()
     except (ParserError, ValueError):

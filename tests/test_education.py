@@ -144,3 +144,55 @@ def test_utdannelse_preferences_and_the_verb_master(text: str, expected: str | N
 )
 def test_json_ld_education_requirements_are_read(stated: str, text: str, expected: str | None) -> None:
     assert required_education(text, stated=stated) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "expected"),
+    [
+        # Nynorsk titles and programmes.
+        ("Kvalifikasjonar: Offentleg godkjent vernepleiar.", "", "bachelor"),
+        ("Vi har ledig fast stilling frå 1. mars.", "Område Aust søkjer sjukepleiar - 100 %", "bachelor"),
+        ("Høgare dansepedagogisk utdanning.", "", "bachelor"),
+        ("Godkjent utdanning ihht kompetanseforskrifta.", "", "bachelor"),
+        ("Utdanning på masternivå.", "", "master"),
+        # A specialist title with its base authorisation asks for the specialist's degree.
+        (
+            "Autorisasjon som sjukepleiar og vidareutdanning som helsesjukepleiar.",
+            "Helsesjukepleiar",
+            "master",
+        ),
+        # Lists of what the ad accepts give the lowest.
+        ("Sykepleier, vernepleier, helsefagarbeider, eller annen relevant utdanning.", "", "vocational"),
+        ("Krav: sivilingeniør/Cand.scient/kjemiingeniør.", "", "bachelor"),
+        ("Sivilingeniør/master i geoteknikk eller ingeniørgeologi.", "", "master"),
+        ("Bachelor / Technical College / Skilled workers", "", "vocational"),
+        ("Fagutdanning eller relevant høyere utdanning.", "", "vocational"),
+        ("LEDIGE STILLINGER: • Helsefagarbeidere • Sykepleiere", "", "vocational"),
+        ("Vi har ledige stillinger for sykepleiere og hjelpepleiere/helsefagarbeidere.", "", "vocational"),
+        ("Krav: Elektriker (Gr. L), erfaring fra prosjektledelse.", "", "vocational"),
+        # Master intended, a wish about the field, education made optional, nothing required.
+        ("Høyere økonomisk utdannelse med Siv.øk./MSc nivå.", "", "master"),
+        ("Har høgskoleutdannelse på bachelornivå gjerne innenfor salg.", "", "bachelor"),
+        ("Utdanning på høyskolenivå og / eller relevant arbeidserfaring.", "", None),
+        ("A formal degree not required.", "", "none"),
+        (
+            "Er du ufaglært og har interesse for arbeid med menneske er du også velkomen til å søkja.",
+            "",
+            "none",
+        ),
+        ("Vi ønsker både fagutdanna og personer med interesse for faget.", "", "none"),
+    ],
+)
+def test_nynorsk_titles_lists_at_their_lowest_and_optional_education(
+    text: str, title: str, expected: str | None
+) -> None:
+    """Issue 13 (held-out misses by class): what the ad accepts, read by the README's rules."""
+    assert required_education(text, title=title) == expected
+
+
+def test_a_wrapped_line_in_the_markup_does_not_cut_the_sentence() -> None:
+    """'og/eller' at the end of a source line and 'relevant erfaring' on the next are one sentence."""
+    from pipeline.text import html_to_text
+
+    text = html_to_text("<p>Søkeren bør ha høyere utdannelse og/eller\n        relevant erfaring.</p>")
+    assert required_education(text) is None
