@@ -20,6 +20,7 @@ from pipeline.cues import (
     cue_sets,
     cue_words,
     fold_ad,
+    has_any,
     holds_every,
     matches_at,
     passes,
@@ -58,7 +59,9 @@ _CLIENT_AS_EMPLOYER = re.compile(
     # The recruiter's own line: applications are kept confidential, even from the client.
     r"\bkonfidensielt\b[^.]{0,40}?\b(?:overfor|ovenfor|fra|for)\s+(?:vår\s+|våre\s+)?(?:oppdragsgiver|kunde|klient)\w*|"
     r"\bconfidential\w*\b[^.]{0,40}?\b(?:from|towards|with)\s+(?:our|the)\s+client\b|"
-    r"\bemployed\s+(?:directly\s+)?by\s+(?:our|the)\s+client\b",
+    r"\bemployed\s+(?:directly\s+)?by\s+(?:our|the)\s+client\b|"
+    # The recruiter offers to tell about the client: "mer informasjon om stillingen eller kunden".
+    r"\bom\s+(?:stillingen|jobben|stillinga)\s+(?:eller|og)\s+(?:kunden|oppdragsgiveren|oppdragsgjevaren)\b",
     re.I,
 )
 _AGENCY_WORDS = re.compile(
@@ -85,6 +88,32 @@ _SELF_DESCRIPTION = re.compile(
     r"staffing\s+(?:company|firm)|recruitment\s+(?:company|firm))\b",
     re.I,
 )
+# The employer's own presentation (NAV's "employerdescription", Finn's company text) saying it hires out or
+# recruits for others: "Uniflex Bemanning er en bemannings- og rekrutteringsaktør", "Keepers AS bemanner
+# og rekrutterer", "leverandør av fagpersonell", "Personalutleie og rekruttering til faste stillinger",
+# "jobber vi med rekruttering og bemanning". Read only in that presentation: in an ad's body the same
+# words describe an HR job ("du jobber med rekruttering og bemanning").
+_EMPLOYER_SELF = re.compile(
+    r"\b(?:bemanningsbyrå\w*|bemanningsbedrift\w*|bemanningsaktør\w*|bemanningsforetak\w*|bemanningsselskap\w*|"
+    r"bemanningsløsning\w*|rekrutteringsselskap\w*|rekrutteringsaktør\w*|rekrutteringsbyrå\w*|vikarbyrå\w*|"
+    r"personalutleie|utleie\s+av\s+(?:personell|arbeidskraft|fagpersonell)|konsulentutleie|"
+    r"bemanner\s+og\s+rekrutterer|rekrutterer\s+og\s+bemanner|leverandør\s+av\s+(?:\w+\s+)?(?:fagpersonell|vikarer|bemanning)|"
+    r"(?:rekruttering|bemanning)\s*,?\s+(?:og\s+)?(?:bemanning|rekruttering|personalutleie)|"
+    r"staffing\s+(?:company|firm|agency|group)|recruitment\s+(?:company|firm|agency))\b",
+    re.I,
+)
+# A contact or apply line that names a known agency: "kontakt Siri Hjertø i Randstad", "Trond Sørensen,
+# Rådgiver, Mentor Partner, (+47) 900 92 201", "Arbeidsgiver: Mentor Partner AS", "Rekrutteringsprosessen utføres i samarbeid med Academic Work", an address
+# at the agency ("csb@toptemp.no", "www.manpower.no"). The names are checked against the agency list.
+_CONTACT_LINE = re.compile(
+    r"\b(?:kontakt\w*|contact\w*|spørsmål|questions?|henvendelse\w*|søknad\w*|søk\b|søke|apply|"
+    r"registrer\w*|rekruttering\w*|recruitment|samarbeid\w*|cv\b|e-?post|e-?mail|mail|tlf|telefon|mobil|"
+    # The line that names the employer, and a line with a phone number (a contact person's line).
+    r"arbeidsgiver|employer|\+47|\d{3}\s?\d{2}\s?\d{3}\b)",
+    re.I,
+)
+_CAPITALISED = re.compile(r"(?<![\w@.])[A-ZÆØÅ][\w&-]*(?:\s+[A-ZÆØÅ][\w&-]*){0,2}")
+_ADDRESS = re.compile(r"(?:@|\bwww\.)([a-z0-9æøå-]+)\.(?:no|com|se|dk)\b", re.I)
 # "Søk via Fremobemanning", "søk på stillingen via adecco.no": applications go through the agency.
 _APPLY_VIA = re.compile(
     r"\b(?:søk|søknad\w*|apply)\s+(?:\w+\s+){0,3}?(?:via|gjennom|through|på(?=\s+(?:www\.)?[\w-]+\.(?:no|com)\b))\s+"
@@ -162,6 +191,7 @@ _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+")
 
 APPLY_VIA_CUES = cue_sets(_APPLY_VIA)
 SELF_DESCRIPTION_CUES = cue_words(_SELF_DESCRIPTION)
+EMPLOYER_SELF_CUES = cue_words(_EMPLOYER_SELF)
 
 
 def _applies_via_agency(body: str) -> bool:
@@ -194,6 +224,40 @@ def _describes_itself_as_agency(body: str) -> bool:
     return False
 
 
+def _names_agency_in_contact(body: str) -> bool:
+    """Whether a contact, apply or recruiting sentence names a known agency, or gives its address."""
+    for address in _ADDRESS.finditer(body):
+        if is_agency_name(address.group(1).replace("-", " ")):
+            return True
+    for sentence in _SENTENCE_SPLIT.split(body):
+        if not _CONTACT_LINE.search(sentence) or _REFUSAL.search(sentence):
+            continue
+        for name in _CAPITALISED.findall(sentence):
+            words = name.split()
+            # Any run of the capitalised words that is a known agency ("Kontakt Hays", "Academic Work").
+            runs = (" ".join(words[i:j]) for i in range(len(words)) for j in range(len(words), i, -1))
+            if any(_is_listed(run) for run in runs):
+                return True
+    return False
+
+
+def _is_listed(name: str) -> bool:
+    """A name on the agency list (not a name that merely contains "Bemanning": a client may be named so)."""
+    key = employer_key(name)
+    keys, prefixes = _agency_match_keys()
+    return bool(key) and (key in keys or key.startswith(prefixes))
+
+
+def _presents_itself_as_agency(employer_description: str | None) -> bool:
+    if not employer_description or not has_any(employer_description, EMPLOYER_SELF_CUES):
+        return False
+    plain = _TAG.sub(" ", employer_description) if "<" in employer_description else employer_description
+    return _EMPLOYER_SELF.search(plain) is not None
+
+
+_TAG = re.compile(r"<[^>]+>")
+
+
 def _agency_text(body: str) -> bool:
     if passes(fold_ad(body), CLIENT_GUARD) and _names_client_as_employer(body):
         return True
@@ -208,16 +272,20 @@ def _agency_text(body: str) -> bool:
     return False
 
 
-def is_staffing_agency(employer: str | None, text: str) -> bool:
+def is_staffing_agency(employer: str | None, text: str, employer_description: str | None = None) -> bool:
     """True when an agency posts for a client: a known agency employer or a client-as-employer phrasing.
 
+    `employer_description` is the employer's own presentation beside the ad (NAV's employerdescription):
+    an employer that presents itself as a staffing or recruitment firm is one, whatever its name.
     An agency advertising a post in its own organisation (a recruiter for its own office) is an ordinary
     employer: False, unless the text also names a client as the employer or speaks of hiring out.
     """
     body = text or ""
-    if is_agency_name(employer):
+    if is_agency_name(employer) or _presents_itself_as_agency(employer_description):
         return not _own_staff(body) or _agency_text(body)
-    return _agency_text(body) or (_describes_itself_as_agency(body) and not _own_staff(body))
+    if _agency_text(body) or _names_agency_in_contact(body):
+        return True
+    return _describes_itself_as_agency(body) and not _own_staff(body)
 
 
 def _own_staff(body: str) -> bool:

@@ -150,7 +150,7 @@ def normalise_record(record: dict[str, Any], on: date) -> Listing:
         application_deadline=deadline,
         extent_pct=extent_pct,
         temporary=is_temporary(engagement, employment_types, full_text),
-        staffing_agency=is_staffing_agency(employer, full_text),
+        staffing_agency=is_staffing_agency(employer, full_text, _clean(fields.get("employer_description"))),
         education=required_education(
             full_text, title=title, stated=_clean(fields.get("education_requirements"))
         ),

@@ -121,3 +121,89 @@ def test_application_systems_flats_and_agency_own_staff_are_not(text: str) -> No
 @pytest.mark.parametrize("employer", ["Keepers AS", "Uniflex Norge AS", "Verto AS", "Nordic Personell AS"])
 def test_agencies_the_list_lacked(employer: str) -> None:
     assert is_agency_name(employer) is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For mer informasjon om stillingen, kontakt Siri Hjertø i Randstad, tlf. 932 54 964.",
+        "Vil du vite mer om stillingen kan du kontakte: Anne Dordi Alseth i Experis Recruitment.",
+        "Kontaktinformasjon\nTrond Sørensen, Rådgiver, Mentor Partner, (+47) 900 92 201",
+        "Rekrutteringsprosessen utføres i samarbeid med Academic Work. Stillingen er fast hos Inmeta.",
+        "Søk stillingen ved å registrere din profil på vår hjemmeside www.manpower.no.",
+        "For ytterligere spørsmål kontakt Charlotte, mail: csb@toptemp.no, mobil: 958 32 353.",
+        "Ikke nøl med å ta kontakt for mer informasjon om stillingen eller kunden.",
+    ],
+)
+def test_an_agency_named_only_in_the_contact_or_apply_lines(text: str) -> None:
+    """Issue 13 (held-out misses): the recruiter shows only where the ad says whom to call or where to apply."""
+    assert is_staffing_agency("Kraemer Maritime", text) is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Spørsmål om stillingen kan rettes til Kari Nordmann, tlf. 932 54 964.",
+        "Vi ønsker ikke kontakt med bemanningsbyråer som Manpower og Adecco.",
+        "Søknad sendes til post@kraemer.no innen 7. januar.",
+        "Du vil rapportere til daglig leder og jobbe med rekruttering og bemanning av butikkene.",
+    ],
+)
+def test_contact_lines_without_an_agency_are_not(text: str) -> None:
+    assert is_staffing_agency("Kraemer Maritime", text) is False
+
+
+@pytest.mark.parametrize(
+    "presentation",
+    [
+        "<p>Uniflex Bemanning er en bemannings- og rekrutteringsaktør med over 50 kontorer i Norden.</p>",
+        "Keepers AS bemanner og rekrutterer fagpersonell og spesialister til hele Norge.",
+        "CNP Bemanning AS er en landsdekkende leverandør av fagpersonell innen elektro.",
+        "STOLT er en markedsutfordrer i sterk vekst. Personalutleie og rekruttering til faste stillinger.",
+        "Hos oss i Dreamwork jobber vi med rekruttering og bemanning.",
+    ],
+)
+def test_an_employer_presenting_itself_as_a_staffing_firm_is_one(presentation: str) -> None:
+    """Issue 13: NAV's records often leave the employer name empty; its own presentation says what it is."""
+    assert is_staffing_agency(None, "Vi søker elektrikere til prosjekter i Oslo.", presentation) is True
+    assert (
+        is_staffing_agency(None, "Vi søker en konsulent til vårt eget kontor i Oslo.", presentation) is False
+    )
+
+
+def test_a_client_presentation_is_not_an_agency() -> None:
+    presentation = "Nettpartner AS bygger, drifter og vedlikeholder infrastruktur for kraft og bredbånd."
+    assert is_staffing_agency(None, "Vi søker energimontører.", presentation) is False
+
+
+@pytest.mark.parametrize(
+    "employer",
+    [
+        "BackUp Byggpersonell AS, Bygg & Anlegg  (Construction) - Stavanger",
+        "Barona Human Resource Services AS",
+    ],
+)
+def test_agency_names_seen_in_the_real_ads(employer: str) -> None:
+    assert is_agency_name(employer) is True
+
+
+def test_the_listing_reads_the_employer_presentation_nav_gives() -> None:
+    """A NAV record with no employer name whose presentation is a staffing firm's lists as an agency ad."""
+    from datetime import date
+
+    from pipeline.normalise import normalise_record
+
+    record = {
+        "kind": "listing",
+        "source": "nav",
+        "source_id": "eures-x",
+        "status": "ACTIVE",
+        "fields": {
+            "title": "Elektriker med fagbrev",
+            "employer": None,
+            "description": "<p>Vi søker elektrikere til prosjekter i Haugesund.</p>",
+            "employer_description": "<p>Personalhuset Staffing Group er et av Nordens største "
+            "rekrutterings- og bemanningsselskaper.</p>",
+        },
+    }
+    assert normalise_record(record, on=date(2026, 11, 21)).staffing_agency is True
