@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline import cues
+
 # What the employer gives. Each alternative is a phrase a person reads as an offer of help to move.
 _OFFER = re.compile(
     r"relocation (?:package|support|assistance|help|bonus|allowance|costs?|expenses)|"
@@ -36,6 +38,14 @@ _REFUSAL = re.compile(
 )
 
 
+# Words every match of each pattern holds (read off the patterns, pipeline/cues.py): a text without them
+# skips the pattern. Run unguarded, the two searches cost 8 ms of CPU on a 3,000-character ad (no
+# first-character shortcut for a case-insensitive alternation), which made `match --all` over 3,000
+# synthetic ads spend 23 of its 55 s here; guarded, texts without the words cost a substring scan.
+_OFFER_GUARD = cues.cue_guard(_OFFER)
+_REFUSAL_GUARD = cues.cue_guard(_REFUSAL)
+
+
 @dataclass(frozen=True)
 class Relocation:
     """offered: True (help offered), False (explicitly not), None (the ad says nothing)."""
@@ -48,10 +58,11 @@ def read_relocation(text: str | None) -> Relocation:
     """Whether the ad offers help to relocate (moving, housing, visa or permit), with the phrase."""
     if not text:
         return Relocation(None, None)
-    refusal = _REFUSAL.search(text)
+    low = cues.fold(text)
+    refusal = _REFUSAL.search(text) if cues.passes(low, _REFUSAL_GUARD) else None
     if refusal:
         return Relocation(False, f"stated: “{_around(text, refusal)}”")
-    offer = _OFFER.search(text)
+    offer = _OFFER.search(text) if cues.passes(low, _OFFER_GUARD) else None
     if offer:
         return Relocation(True, f"stated: “{_around(text, offer)}”")
     return Relocation(None, None)
