@@ -4,36 +4,39 @@ NAV's own ads carry STYRK-08 codes in `categoryList`; NAV turns a code into its 
 one table, `styrk_category_mapping.csv` (navikt/pam-styrk-yrkeskategori-mapper, MIT; provenance in
 `docs/occupation.md`), which we ship in `data/` and use the same way, so a category here means what it
 means on arbeidsplassen.nav.no. An ad with no code but NAV's `occupationCategories` keeps those. Ads from
-other sources (career pages, Finn) have neither: their title, else their text, is read against a table of
-job-title words (`data/occupation_terms.csv`), whose categories are NAV's.
+other sources (career pages, Finn) have neither: their title, else their text, is read against a
+vocabulary of job-title words (`occupation_vocab.py`: our own `data/occupation_terms.csv` and the head
+nouns of STYRK-08's own titles in NAV's table), whose categories are NAV's.
 
 Title words are matched at the end of a word because Norwegian compounds put the head last
-("backendutvikler", "intensivsykepleier"); the longest matching term decides, so "prosjektleder" is not
-read as a plain "leder". Role words that say little of the trade ("leder", "rådgiver", "engineer") are
-weak: they decide only when nothing else does, so "teamleder backend" is a developer job and "pedagogisk
-rådgiver" a teacher's. Nynorsk "-ar" endings are read as Bokmål "-er" ("driftsteknikar"). The text is a
-fallback only: its category must be named at least twice, so one passing mention ("samarbeid med
-sykepleiere") decides nothing.
+("backendutvikler", "intensivsykepleier"). The first trade word of the title decides, because an ad for
+several jobs names its main one first ("Elektriker, elektroniker og industrimekaniker"); at one place the
+longest term wins, so "prosjektleder" is not read as a plain "leder". Role words that say little of the
+trade ("leder", "rådgiver", "engineer") are weak: they decide only when nothing else does, so "teamleder
+backend" is a developer job and "pedagogisk rådgiver" a teacher's. Nynorsk is read as Bokmål ("-ar" as
+"-er", "sjuk-" as "syk-"), and "stilling"/"vikariat" is split off a compound ("sjukepleiarstilling"). The
+text is a fallback: its category must be named at least twice, so one passing mention ("samarbeid med
+sykepleiere") does not outrank a role word in the title; only when the title has no job word at all
+("Ledige stillinger") does a single mention decide, since a category is then better than none.
 
 Order, first is the listing's main category: a trade word in the title (it names the job the ad is for,
 even when the employer picked another STYRK code, as "Elektriker" coded "Smeder"), then the STYRK codes,
 NAV's stated levels and the source's own category names (Finn's "Stillingsfunksjon", career pages'
-`occupationalCategory`), then the text, then a weak title word. Every category found this way is kept.
+`occupationalCategory`), then the text (twice), then a weak title word, then the text (once). Every category found this way is
+kept, so a filter on the category NAV gives an ad's STYRK code always finds it.
 """
 
 from __future__ import annotations
 
-import csv
 import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-# STYRK "0000 Ikke konvertert" and the like: NAV's "not identifiable" category says nothing to filter on.
-_UNKNOWN_LEVEL1 = "Uoppgitt/ ikke identifiserbare"
-_ENDINGS = r"(?:e|er|en|ene|ere|erne|a|s|es)?"
+from pipeline.occupation_vocab import UNKNOWN_LEVEL1 as _UNKNOWN_LEVEL1
+from pipeline.occupation_vocab import Term, styrk_rows, terms
+
 _TEXT_MIN_HITS = 2
 
 
@@ -48,40 +51,24 @@ class Category:
 
 @lru_cache(maxsize=1)
 def styrk_table() -> dict[str, tuple[str, str]]:
-    """STYRK-08 code → (level 1, level 2), as NAV maps them (cells trimmed, as NAV's parser does)."""
-    text = resources.files("pipeline").joinpath("data/styrk_category_mapping.csv").read_text(encoding="utf-8")
-    rows = csv.DictReader(text.splitlines(), delimiter=";")
-    return {
-        row["Styrk code"].strip(): (row["Category level 1"].strip(), row["Category level 2"].strip())
-        for row in rows
-    }
+    """STYRK-08 code → (level 1, level 2), as NAV maps them (the first row of a code wins, as in NAV's)."""
+    table: dict[str, tuple[str, str]] = {}
+    for code, _description, level1, level2 in styrk_rows():
+        table.setdefault(code, (level1, level2))
+    return table
 
 
-@lru_cache(maxsize=1)
-def _terms() -> list[tuple[str, re.Pattern[str], str, str, bool]]:
-    """(term, pattern, level 1, level 2, weak), longest term first."""
-    text = resources.files("pipeline").joinpath("data/occupation_terms.csv").read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    found = []
-    for row in csv.DictReader(lines, delimiter=";"):
-        term = row["term"].strip().casefold()
-        # Short terms ("hr", "ux") must be a whole word; longer ones may be a compound's head.
-        head = r"\b" if len(term) <= 4 or " " in term else r"\b\w*"
-        pattern = re.compile(head + re.escape(term) + _ENDINGS + r"\b")
-        weak = (row.get("strength") or "").strip() == "weak"
-        found.append((term, pattern, row["level1"].strip(), row["level2"].strip(), weak))
-    found.sort(key=lambda item: -len(item[0]))
-    return found
-
-
-_NYNORSK_AR = re.compile(r"(\w{4,})ar(e|en|ane|ar)?\b")
+_NYNORSK_AR = re.compile(r"(\w{3,})ar(e|en|ane|ar)?\b")
+_NYNORSK_SJUK = re.compile(r"\bsjuk")
+# "sykepleierstilling", "lærervikariat": the job is the compound's first part, not "stilling".
+_JOB_WORD = re.compile(r"(\w{4,}?)(stilling(?:en|er|ane|ar)?|vikariat(?:et|er)?)\b")
 
 
 def _fold(text: str) -> str:
-    """Lower case, Nynorsk agent nouns in Bokmål form ("teknikar" -> "tekniker", "-arar" -> "-erer")."""
-    return _NYNORSK_AR.sub(
-        lambda m: m.group(1) + "er" + (m.group(2) or "").replace("a", "e"), text.casefold()
-    )
+    """Lower case; Nynorsk in Bokmål form ("teknikar" -> "tekniker", "sjukepleiar" -> "sykepleier");
+    a trailing "stilling"/"vikariat" split off its compound ("sykepleierstilling" -> "sykepleier stilling")."""
+    folded = _NYNORSK_SJUK.sub("syk", _JOB_WORD.sub(r"\1 \2", text.casefold()))
+    return _NYNORSK_AR.sub(lambda m: m.group(1) + "er" + (m.group(2) or "").replace("a", "e"), folded)
 
 
 @lru_cache(maxsize=1)
@@ -104,8 +91,8 @@ def from_styrk(codes: list[str]) -> list[Category]:
     table = styrk_table()
     found: list[Category] = []
     for code in codes:
-        key = str(code).strip()
-        levels = table.get(key) or table.get(key[:4])
+        key = str(code).strip()[:4].zfill(4)  # NAV's lookup: four digits, shorter codes padded with zeros
+        levels = table.get(key)
         if levels and levels[0] != _UNKNOWN_LEVEL1:
             category = Category(levels[0], levels[1], f"styrk:{key[:4]}")
             if all((c.level1, c.level2) != (category.level1, category.level2) for c in found):
@@ -114,12 +101,19 @@ def from_styrk(codes: list[str]) -> list[Category]:
 
 
 def from_title(title: str, *, weak: bool = False, basis: str = "title") -> list[Category]:
-    """The category of the longest trade word in the title (or, with `weak`, of a role word), or []."""
+    """The category of the first trade word in the title (or, with `weak`, of a role word), or [].
+
+    The first, because an ad for several jobs names its main one first ("Elektriker, elektroniker og
+    industrimekaniker"); at one place the longest term wins ("prosjektleder" over "leder")."""
     folded = _fold(title)
-    for _term, pattern, level1, level2, is_weak in _terms():
-        if is_weak == weak and pattern.search(folded):
-            return [Category(level1, level2, basis)]
-    return []
+    best: tuple[int, int, Term] | None = None
+    for term in terms():
+        if term.weak != weak:
+            continue
+        match = term.pattern.search(folded)
+        if match and (best is None or (match.start(), -len(term.term)) < best[:2]):
+            best = (match.start(), -len(term.term), term)
+    return [] if best is None else [Category(best[2].level1, best[2].level2, basis)]
 
 
 def from_names(names: list[str]) -> list[Category]:
@@ -134,18 +128,18 @@ def from_names(names: list[str]) -> list[Category]:
     return found
 
 
-def from_text(text: str) -> list[Category]:
-    """The category named most often in the text, when named at least twice; else []."""
+def from_text(text: str, min_hits: int = _TEXT_MIN_HITS) -> list[Category]:
+    """The category named most often in the text, when named at least `min_hits` times; else []."""
     folded = _fold(text)
     hits: Counter[tuple[str, str]] = Counter()
-    for _term, pattern, level1, level2, weak in _terms():
-        count = 0 if weak else len(pattern.findall(folded))
+    for term in terms():
+        count = 0 if term.weak else len(term.pattern.findall(folded))
         if count:
-            hits[(level1, level2)] += count
+            hits[(term.level1, term.level2)] += count
     if not hits:
         return []
     (level1, level2), count = hits.most_common(1)[0]
-    return [Category(level1, level2, "text")] if count >= _TEXT_MIN_HITS else []
+    return [Category(level1, level2, "text")] if count >= min_hits else []
 
 
 def _nav_levels(pairs: list[Any]) -> list[Category]:
@@ -163,7 +157,7 @@ def occupation_categories(
 ) -> list[Category]:
     """An ad's categories, main one first (see the module's docstring for the order)."""
     found = from_title(title) + from_styrk(styrk_codes) + _nav_levels(nav_levels) + from_names(names or [])
-    found = found or from_text(text) or from_title(title, weak=True)
+    found = found or from_text(text) or from_title(title, weak=True) or from_text(text, min_hits=1)
     kept: list[Category] = []
     for category in found:
         same = [c for c in kept if c.level1 == category.level1]

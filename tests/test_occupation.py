@@ -1,0 +1,88 @@
+"""Occupation categories from titles and text: STYRK-08's own titles as vocabulary, the first trade word
+first, Nynorsk and "-stilling" compounds, NAV's code lookup; and every coded real ad keeps its code's
+category, so a filter on NAV's category finds it."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.evaluate import EVAL_DAY, SETS, load_items, to_record
+from pipeline.normalise import normalise_record
+from pipeline.occupation import from_styrk, occupation_categories, styrk_table
+from pipeline.occupation_vocab import head_nouns, terms
+
+
+def level1(title: str, text: str = "") -> str | None:
+    found = occupation_categories([], [], title, text)
+    return found[0].level1 if found else None
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Logistikkmedarbeider", "Transport og lager"),  # STYRK 4322 "Logistikkmedarbeidere"
+        ("Vi søker dyktige taktekkere", "Håndverkere"),  # 7121 "Taktekkere"
+        ("Teknisk tegner til AJL", "Industri og produksjon"),  # 3118 "Tekniske tegnere"
+        ("Blikkenslager", "Håndverkere"),  # 7213 "Kopper- og blikkenslagere": the suspended half is skipped
+        ("Flislegger søkes", "Håndverkere"),
+        ("Slakter til kjøttindustrien", "Industri og produksjon"),
+        ("Varepåfyller i helg", "Salg og service"),
+    ],
+)
+def test_styrk_titles_place_job_words_our_own_table_lacks(title: str, expected: str) -> None:
+    assert level1(title) == expected
+
+
+def test_head_nouns_of_a_styrk_title() -> None:
+    assert head_nouns("Kopper- og blikkenslagere") == ["blikkenslager"]
+    assert head_nouns("Operatører innen produksjon av papirprodukter") == ["operatør"]
+    assert head_nouns("Lagermedarbeidere og materialforvaltere") == ["lagermedarbeider", "materialforvalter"]
+    assert head_nouns("Psykologer") == ["psykolog"]
+
+
+def test_a_head_noun_styrk_uses_under_several_level1s_names_no_trade() -> None:
+    styrk = {t.term for t in terms() if t.table == "styrk"}
+    assert {"operatør", "hjelpearbeider", "sivilingeniør"}.isdisjoint(styrk)
+    assert "leder" not in {t.term for t in terms() if not t.weak}
+
+
+def test_the_first_trade_word_of_the_title_is_the_main_category() -> None:
+    assert level1("Elektriker, elektroniker og industrimekaniker") == "Håndverkere"
+    assert level1("Industrimekaniker og elektriker") == "Industri og produksjon"
+
+
+def test_nynorsk_and_job_compounds_and_short_heads() -> None:
+    assert level1("50% sjukepleiarstilling natt") == "Helse og sosial"
+    assert level1("Lærarvikariat ved Bømlo skule") == "Utdanning"
+    assert level1("Vil du bli turnuslege i Bømlo kommune?") == "Helse og sosial"
+    assert level1("Hovedkokk") == "Reiseliv og mat"
+
+
+def test_a_single_mention_in_the_text_decides_only_when_the_title_says_nothing_at_all() -> None:
+    text = "Du blir en del av et team av erfarne sykepleiere."
+    assert level1("Ledige stillinger", text) == "Helse og sosial"
+    assert level1("Avdelingsleder", text) == "Kontor og økonomi"  # a role word in the title outranks it
+
+
+def test_navs_code_lookup_pads_short_codes_like_navs_mapper() -> None:
+    assert [c.level1 for c in from_styrk(["110"])] == [styrk_table()["0110"][0]]
+    assert from_styrk(["74"]) == []  # "0074" is no code: nothing, as on arbeidsplassen
+
+
+@pytest.mark.parametrize("name", ["real", "holdout"])
+def test_every_coded_real_ad_keeps_its_codes_category(name: str) -> None:
+    """The category NAV shows for an ad's STYRK code is always among the listing's categories, so the
+    occupation filter finds a coded ad under NAV's category even where its title names another trade."""
+    table = styrk_table()
+    checked = 0
+    for _file, item in load_items(SETS[name]):
+        codes = [str(c)[:4] for c in item["fields"].get("styrk_codes") or [] if str(c)[:4] in table]
+        if not codes:
+            continue
+        found = normalise_record(to_record(item), on=EVAL_DAY).occupation_categories
+        pairs = {(c.level1, c.level2) for c in found}
+        assert all(
+            table[code] in pairs for code in codes if table[code][0] != "Uoppgitt/ ikke identifiserbare"
+        )
+        checked += 1
+    assert checked >= 10
