@@ -195,7 +195,20 @@ def _read_amounts(masked: str) -> tuple[int | None, int | None, str, str] | None
             readings.append((*reading, currency))
     if not readings:
         return None
-    return min(readings, key=lambda r: _ANNUAL_FIRST[r[2]])
+    best = min(readings, key=lambda r: _ANNUAL_FIRST[r[2]])
+    # Two figures of the same kind in one sentence are ranges for two titles or grades ("rådgiver 459 100 -
+    # 569 000, seniorrådgiver 517 700 - 686 900"): the listing spans them, from the lowest to the highest.
+    # Single figures are not combined: a supplement ("tillegg NOK 50 per hour") or a later step ("etter 6 mnd
+    # kr 36.000") is not the pay's range.
+    alike = [r for r in readings if r[2] == best[2] and r[3] == best[3] and _is_range(r)]
+    if len(alike) < 2 or not _is_range(best):
+        return best
+    lows = [v for r in alike for v in (r[0], r[1]) if v is not None]
+    return min(lows), max(lows), best[2], best[3]
+
+
+def _is_range(reading: tuple[int | None, int | None, str, str]) -> bool:
+    return reading[0] is not None and reading[1] is not None and reading[0] != reading[1]
 
 
 # Cues (pipeline/cues.py), read off the patterns: a window without one of a pattern's words skips it. The
