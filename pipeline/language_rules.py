@@ -1,10 +1,7 @@
-"""The vocabulary and statement rules that `pipeline.language` reads ads with.
-
-Kept apart from the reading logic so each stays readable: this module is the table of what the ads
-say (language words, fillers between them, demand words, and `STATEMENT_RULES`, each a pattern with a
-label and a strength); `pipeline.language` splits an ad into sentences, applies the rules in order,
-reads the leftover lists of languages and decides. Cue words for each rule are read off its pattern
-(`pipeline.cues.cue_words`), so the vocabulary is written once.
+"""The vocabulary and statement rules that `pipeline.language` reads ads with: language words, fillers,
+demand words, and `STATEMENT_RULES` (pattern, label, strength). `pipeline.language` splits an ad into
+sentences, applies the rules in order, reads the leftover lists and decides. Each rule's cue words are
+read off its pattern (`pipeline.cues.cue_words`), so the vocabulary is written once.
 """
 
 from __future__ import annotations
@@ -19,10 +16,9 @@ ENGLISH_OK: Final = "english_ok"
 NORWEGIAN_REQUIRED: Final = "norwegian_required"
 SCANDINAVIAN_REQUIRED: Final = "scandinavian_required"
 
-# How strongly a label demands a Nordic language: on conflict the highest wins (NOTES.md §4).
+# _DEMAND: how strongly a label demands a Nordic language (on conflict the highest wins, NOTES.md §4);
+# EXPLICIT/HINT: strength within a label (an explicit statement beats "norsk er en fordel").
 _DEMAND = {NORWEGIAN_REQUIRED: 3, SCANDINAVIAN_REQUIRED: 2, ENGLISH_OK: 1}
-
-# Strength within a label: an explicit statement beats a hint ("norsk er en fordel").
 EXPLICIT = 1
 HINT = 0
 
@@ -84,9 +80,8 @@ _DEMAND_WORDS = re.compile(
     # the language used in the work itself: "Vi jobber på engelsk og norsk", "kan bruke svensk i arbeidet"
     r"jobber|jobbar|arbeider|arbeidet|jobben|bruke|bruker|work|working)\b"
 )
-# A lone mention of English accepts it only where an English sentence demands English
-# ("Excellent written and spoken English is required"); "gode engelskkunnskaper" in a Norwegian ad
-# is an extra skill, not permission to work without Norwegian.
+# A lone English accepts it only where an English sentence demands it ("Excellent written and spoken English
+# is required"); "gode engelskkunnskaper" in a Norwegian ad is an extra skill, not leave to skip Norwegian.
 _ENGLISH_DEMAND_WORDS = re.compile(
     r"\b(?:fluent\w*|fluency|proficien\w*|required|requirement|must|mandatory|essential|excellent|"
     r"strong|command|business level|native|spoken|written|speak\w*|communicat\w*)\b"
@@ -110,17 +105,22 @@ _OR_STRICT = r"\s*(?:\beller\b|\bor\b|/)\s*(?:(?:et|eit|ett|a|an)\s+)?"
 
 _SOFT = (
     r"(?:fordel|føremon|advantage|advantageous|plus|pluss|bonus|asset|merit|ønskelig|ønskjeleg|nice to have|"
-    r"good to have|beneficial|preferred|desirable|valued)"
+    r"good to have|beneficial|preferred|d[ei]s[ie]rable|valued)"
 )
 _SOFT_GAP = (
     r"(?:\s+(?:språk\w*|language|skills|kunnskap\w*|ferdighet\w*|knowledge|kjennskap|til|of|muntlig|skriftlig|munnleg|"
-    rf"skriftleg|written|spoken|oral|og|and|eller|or|både|i|in|tale|skrift)|\s*,(?!\s*(?:og|and|men|but)\b)|\s+{_ANY})"
+    rf"skriftleg|written|spoken|oral|og|and|eller|or|både|i|in|tale|skrift)|\s*[,;:](?!\s*(?:og|and|men|but)\b)|\s+{_ANY})"
 )
 _NEED = (
     r"(?:krav|påkrevd|påkravd|nødvendig|naudsynt|required|requirement|needed|necessary|mandatory|"
     r"essential|a must|pre-?requisite|forutsetning|føresetnad)"
 )
 _NOT = r"(?:ikke|ikkje|not|no|never)"
+_ALSO_TAKEN = (
+    rf"\b(?:(?:vi\s+)?(?:tar|tek)\s+(?:vi\s+)?(?:også|og|ogso)\s+(?:imot|imote|i\s+mot)|(?:we\s+)?also\s+(?:accept|"
+    rf"welcome|consider))\s+(?:\w+\s+){{0,2}}?{NORDIC}"
+    rf"|{NORDIC}(?:\s+\w+){{0,2}}\s+(?:er|is|are)\s+(?:også|og|ogso|also)\s+(?:velkom\w*|welcome)"
+)
 _ALSO_FINE = (
     r"(?:(?:går|gjeld|gjelder|er|is|are|will|works?|do(?:es)?)\s+(?:\w+\s+)?(?:også|og|ogso|au|also|too|as well)\s+"
     r"(?:fint|bra|greit|godt|ok|fine|do)\b|(?:also|too)\s+(?:fine|ok|accepted|works?)\b|"
@@ -239,6 +239,8 @@ STATEMENT_RULES: tuple[Rule, ...] = (
         EXPLICIT,
         rf"(?:{NO}\s*(?:[-–—,:;(]|\beller\b|\bor\b)?\s*)?{SC}(?:{_SEP}{SC})*\s*\)?\s+{_ALSO_FINE}",
     ),
+    # Another Nordic language "also" taken in ("vi tar også imot norsktalende"): masks; the main ask decides.
+    _rule("Nordic speakers also taken in", None, HINT, _ALSO_TAKEN),
     # Working language stated outright.
     _rule(
         "working language English",

@@ -314,3 +314,29 @@ def test_a_text_demanding_norwegian_overrides_finns_fact_row() -> None:
     assert verdict.evidence is not None and "overrides field Arbeidsspråk: Norsk, Engelsk" in verdict.evidence
     relaxed = assess_language("Arbeidsspråket er engelsk, norsk er en fordel.", ["Norsk, Engelsk"])
     assert relaxed.requirement == ENGLISH_OK
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Another Nordic language "also" taken in beside the one asked for: either will do.
+        (
+            "Ønskelig med en svensktalende person, vi tar også imot norsktalende kandidater.",
+            "scandinavian_required",
+        ),
+        (
+            "Vi søker en danskspråklig konsulent. Vi tar også imot norsktalende søkere.",
+            "scandinavian_required",
+        ),
+        ("Fluent English is required. We also welcome Norwegian speakers.", "english_ok"),
+        # Norwegian wished for beside English required, in a "Language:" block with semicolons.
+        (
+            "Language:\nEnglish; written and spoken, is necessary\nNorwegian; written and spoken, is desirable",
+            "english_ok",
+        ),
+        ("Norwegian: written and spoken, is desirable. Fluent English is a must.", "english_ok"),
+    ],
+)
+def test_nordic_alternatives_and_norwegian_wished_for(text: str, expected: str) -> None:
+    """Issue 13 (held-out misses by class)."""
+    assert assess_language(text, None, title="").requirement == expected
