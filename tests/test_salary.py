@@ -459,3 +459,25 @@ def test_a_foreign_base_salary_is_kept_unless_the_text_states_kroner() -> None:
     assert (verdict.min_nok, verdict.currency, verdict.min_amount) == (None, "USD", 120_000)
     kroner = parse_salary("Salary range 700 000 - 800 000 NOK.", usd)
     assert (kroner.min_nok, kroner.max_nok, kroner.currency) == (700_000, 800_000, "NOK")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Two ranges for two grades: the listing spans them (issue 13, a ministry's vikariat).
+        (
+            "Lønnsspenn: rådgiver 459 100 - kr 569 000, seniorrådgiver kr 517 700 - kr 686 900",
+            (459_100, 686_900),
+        ),
+        (
+            "Lønn: konsulent kr 480 000 - 540 000, seniorkonsulent kr 560 000 - 650 000 per år.",
+            (480_000, 650_000),
+        ),
+        # Single figures are not combined: a supplement or a later step is not a range.
+        ("Pay: NOK 230 per hour, with evening supplements of NOK 50 per hour.", (448_500, 448_500)),
+        ("Startlønn kr 34.000 per mnd, etter 6 mnd kr 36.000 per mnd.", (408_000, 408_000)),
+    ],
+)
+def test_two_ranges_in_one_sentence_give_the_widest_stated(text: str, expected: tuple[int, int]) -> None:
+    verdict = parse_salary(text)
+    assert (verdict.min_nok, verdict.max_nok) == expected
