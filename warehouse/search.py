@@ -121,27 +121,26 @@ _RANKED_ORDER = {
 
 
 def ranked_page(
-    con: duckdb.DuckDBPyConnection,
-    run_id: str,
-    filters: Mapping[str, Any],
-    today: date,
-    sort: str = "match",
-    limit: int = 100,
-) -> tuple[list[str], int]:
-    """(the first `limit` listing ids of a stored match run that the filter keeps, in `sort` order; how
-    many it keeps in all), in one query: the web shortlist's page without reading the whole run."""
-    where, params = where_clause(filters, today)
+    con: duckdb.DuckDBPyConnection, run_id: str, sort: str = "match", limit: int = 100
+) -> list[str]:
+    """The first `limit` listing ids of a stored match run among the listings `keep` last kept, in `sort`
+    order: the web shortlist's page without reading the whole run or the view again."""
     rows = con.execute(
         f"""
-        SELECT m.listing_id, count(*) OVER () AS kept
-        FROM matches AS m JOIN listing_search AS s USING (listing_id)
-        WHERE m.run_id = ? AND {where}
-        ORDER BY {_RANKED_ORDER[sort]}
-        LIMIT ?
+        SELECT m.listing_id FROM matches AS m JOIN kept AS s USING (listing_id)
+        WHERE m.run_id = ? ORDER BY {_RANKED_ORDER[sort]} LIMIT ?
         """,
-        [run_id, *params, limit],
+        [run_id, limit],
     ).fetchall()
-    return [row[0] for row in rows], int(rows[0][1]) if rows else 0
+    return [row[0] for row in rows]
+
+
+def ranked_count(con: duckdb.DuckDBPyConnection, run_id: str) -> int:
+    """How many of a stored run's rows are among the listings `keep` last kept."""
+    row = con.execute(
+        "SELECT count(*) FROM matches AS m JOIN kept AS s USING (listing_id) WHERE m.run_id = ?", [run_id]
+    ).fetchone()
+    return int(row[0]) if row else 0
 
 
 def count(con: duckdb.DuckDBPyConnection, filters: Mapping[str, Any], today: date) -> int:
@@ -167,30 +166,51 @@ _FACETS: dict[str, str] = {
 }
 
 
-def facets(
-    con: duckdb.DuckDBPyConnection, filters: Mapping[str, Any], today: date
-) -> dict[str, list[tuple[str, int]]]:
-    """Each facet's values with how many of the filtered listings have each, "not stated" last.
+def keep(con: duckdb.DuckDBPyConnection, filters: Mapping[str, Any], today: date) -> int:
+    """Read the listings the filter keeps into this connection's temporary table `kept` (their facet
+    values and sort keys), once, and return how many there are.
+
+    `kept_facets`, `ranked_page` and `ranked_count` then read the table instead of the view (places,
+    dismissals, blocks, read-time expiry): on 50,000 listings the web shortlist read the view three
+    times, 781 ms of CPU unfiltered, and reads it once this way (benchmarks/bench_web.py). The facets
+    alone took 617 ms per 2,000 listings when each facet read the view.
+    """
+    where, params = where_clause(filters, today)
+    columns = ", ".join(f"{expr} AS {name}" for name, expr in _FACETS.items())
+    con.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE kept AS
+        SELECT listing_id, application_deadline, salary_min_nok, salary_max_nok, {columns}
+        FROM listing_search WHERE {where}
+        """,
+        params,
+    )
+    row = con.execute("SELECT count(*) FROM kept").fetchone()
+    return int(row[0]) if row else 0
+
+
+def kept_facets(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple[str, int]]]:
+    """Each facet's values with how many of the listings `keep` last kept have each, "not stated" last.
 
     A listing in two counties counts once under each; a listing with no value counts under "not stated".
     """
-    where, params = where_clause(filters, today)
-    # The view (places, dismissals, blocks) is read once into a temporary table, not once per facet:
-    # on 2,000 listings the eleven facets took 617 ms of CPU that way, 60 ms this way (benchmarks/bench_web.py).
-    columns = ", ".join(f"{expr} AS {name}" for name, expr in _FACETS.items())
-    con.execute(
-        f"CREATE OR REPLACE TEMP TABLE facet_kept AS SELECT {columns} FROM listing_search WHERE {where}",
-        params,
-    )
     out: dict[str, list[tuple[str, int]]] = {}
     for name in _FACETS:
         rows = con.execute(
             f"""
-            SELECT v, count(*) AS n FROM (SELECT unnest({name}) AS v FROM facet_kept) GROUP BY v
+            SELECT v, count(*) AS n FROM (SELECT unnest({name}) AS v FROM kept) GROUP BY v
             UNION ALL
-            SELECT '{NOT_STATED}', count(*) FROM facet_kept WHERE len({name}) = 0 HAVING count(*) > 0
+            SELECT '{NOT_STATED}', count(*) FROM kept WHERE len({name}) = 0 HAVING count(*) > 0
             """
         ).fetchall()
         stated = sorted(((str(v), int(n)) for v, n in rows if v != NOT_STATED), key=lambda r: (-r[1], r[0]))
         out[name] = stated + [(str(v), int(n)) for v, n in rows if v == NOT_STATED]
     return out
+
+
+def facets(
+    con: duckdb.DuckDBPyConnection, filters: Mapping[str, Any], today: date
+) -> dict[str, list[tuple[str, int]]]:
+    """Each facet's values with how many of the filtered listings have each (`keep`, then `kept_facets`)."""
+    keep(con, filters, today)
+    return kept_facets(con)

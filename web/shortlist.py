@@ -17,7 +17,7 @@ from starlette.datastructures import QueryParams
 from matching.flags import FLAG_WORDS
 from matching.model import MatchResult, MatchRun
 from matching.reports.common import FLAG_SHORT, legend, match_label
-from matching.searches import facet_counts
+from matching.searches import prepare
 from matching.store import load_run
 from pipeline.search_filter import FilterError, SearchFilter, filter_from_mapping
 from warehouse import search
@@ -43,17 +43,16 @@ def latest_run_id(con: duckdb.DuckDBPyConnection) -> str | None:
     return str(row[0]) if row else None
 
 
-def page_of(
-    con: duckdb.DuckDBPyConnection, run_id: str, filters: SearchFilter, sort: str, day: date
-) -> tuple[MatchRun, list[MatchResult], int]:
-    """(the run, the first SHOWN of its rows the filters keep in the asked order, how many it keeps).
+def page_of(con: duckdb.DuckDBPyConnection, run_id: str, sort: str) -> tuple[MatchRun, list[MatchResult], int]:
+    """(the run, the first SHOWN of its rows among the listings `search.keep` kept, in the asked order,
+    how many of its rows are kept).
 
     Only the rows shown are read in full (`load_run` with ids): a run over 50,000 listings stays cheap.
     """
-    order, ranked = search.ranked_page(con, run_id, filters.to_dict(), day, sort, SHOWN)
+    order = search.ranked_page(con, run_id, sort, SHOWN)
     run = load_run(con, run_id, order)
     by_id = {r.listing_id: r for r in run.results}
-    return run, [by_id[i] for i in order if i in by_id], ranked
+    return run, [by_id[i] for i in order if i in by_id], search.ranked_count(con, run_id)
 
 
 def filter_from_query(params: QueryParams) -> SearchFilter:
@@ -77,10 +76,11 @@ def shortlist_page(con: duckdb.DuckDBPyConnection, params: QueryParams, day: dat
         filters = filter_from_query(params)
     except FilterError as exc:
         filters, problem = SearchFilter(), str(exc)
-    counts = facet_counts(con, filters, day)  # refreshes the search view for `day` first
-    kept = search.count(con, filters.to_dict(), day)
+    prepare(con, day)  # the search view with the permit thresholds in force on `day`
+    kept = search.keep(con, filters.to_dict(), day)  # read once; facets, page and counts use it
+    counts = search.kept_facets(con)
     run_id = latest_run_id(con)
-    run, results, ranked = page_of(con, run_id, filters, sort, day) if run_id else (None, [], 0)
+    run, results, ranked = page_of(con, run_id, sort) if run_id else (None, [], 0)
     return {
         "run": run,
         "results": results,
