@@ -43,7 +43,9 @@ def latest_run_id(con: duckdb.DuckDBPyConnection) -> str | None:
     return str(row[0]) if row else None
 
 
-def page_of(con: duckdb.DuckDBPyConnection, run_id: str, sort: str) -> tuple[MatchRun, list[MatchResult], int]:
+def page_of(
+    con: duckdb.DuckDBPyConnection, run_id: str, sort: str
+) -> tuple[MatchRun, list[MatchResult], int]:
     """(the run, the first SHOWN of its rows among the listings `search.keep` kept, in the asked order,
     how many of its rows are kept).
 
