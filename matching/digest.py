@@ -15,7 +15,7 @@ from typing import Any
 
 import duckdb
 
-from matching.run import run_match
+from matching.run import applicant_degree, run_match
 from matching.searches import SavedSearch, filtered_ids
 from warehouse.db import fetch_dicts, run_script, sql, transaction
 
@@ -66,9 +66,16 @@ def _ranked(
     }
 
 
+def _degree(search: SavedSearch, day: date) -> str | None:
+    """The applicant's degree for the search's permit filter, when the search has a profile or CV."""
+    if not (search.filters.permit_salary and (search.cv_path or search.profile_path)):
+        return None
+    return applicant_degree(search.cv_path, search.profile_path, day)
+
+
 def build_digest(con: duckdb.DuckDBPyConnection, search: SavedSearch, day: date) -> Digest:
     """The digest the search would deliver now; nothing is marked as sent."""
-    ids = filtered_ids(con, search.filters, day)
+    ids = filtered_ids(con, search.filters, day, degree=_degree(search, day))
     pending = fetch_dicts(con, sql("digest_candidates"), {"ids": ids, "name": search.name})
     if not pending:
         return Digest(search, day, [], {})
@@ -109,7 +116,7 @@ def mark_sent(con: duckdb.DuckDBPyConnection, digest: Digest, now: datetime | No
 
 def pending_listings(con: duckdb.DuckDBPyConnection, search: SavedSearch, day: date) -> list[dict[str, Any]]:
     """What the search's next digest would hold, unranked and unmarked: for a glance (the page's Today)."""
-    ids = filtered_ids(con, search.filters, day)
+    ids = filtered_ids(con, search.filters, day, degree=_degree(search, day))
     pending = fetch_dicts(con, sql("digest_candidates"), {"ids": ids, "name": search.name})
     if not pending:
         return []

@@ -162,6 +162,15 @@ def fill_from_cv(profile: Profile, cv_text: str, on: date) -> tuple[Profile, dic
     return replace(profile, degree=values["degree"], years_experience=values["years_experience"]), used
 
 
+def applicant_degree(cv_path: Path | str | None, profile_path: Path | str | None, on: date) -> str | None:
+    """The applicant's degree as `run_match` takes it: the profile's, else the CV's, else None (a saved
+    search's digest filters with it, so its permit filter keeps what `match` with that CV keeps)."""
+    profile = load_profile(profile_path)
+    if profile.degree is None and cv_path is not None:
+        profile, _used = fill_from_cv(profile, read_cv(Path(cv_path)), on)
+    return profile.degree
+
+
 def run_match(
     con: duckdb.DuckDBPyConnection,
     cv_path: Path | str,
@@ -195,7 +204,13 @@ def run_match(
     profile, used = fill_from_cv(profile, cv_raw, day)
     set_today(con, day)
     keep = set(
-        filtered_ids(con, effective_filters(profile.filters, filters), day, include_expired=include_expired)
+        filtered_ids(
+            con,
+            effective_filters(profile.filters, filters),
+            day,
+            include_expired=include_expired,
+            degree=profile.degree,
+        )
     )
     if only_ids is not None:
         keep &= only_ids

@@ -52,12 +52,24 @@ def prepare(con: duckdb.DuckDBPyConnection, day: date, *, temporary: bool = Fals
 
 
 def filtered_ids(
-    con: duckdb.DuckDBPyConnection, filters: SearchFilter, day: date, *, include_expired: bool = False
+    con: duckdb.DuckDBPyConnection,
+    filters: SearchFilter,
+    day: date,
+    *,
+    include_expired: bool = False,
+    degree: str | None = None,
 ) -> list[str]:
     """The ids of the listings a search with these filters shows on `day` (blocked and dismissed never;
-    expired ones only when asked)."""
+    expired ones only when asked). `degree` is the applicant's (profile or CV), when known: the permit
+    filter holds an ad that names no degree to that degree's threshold, as the `match` permit flag does."""
     prepare(con, day)
-    return search.matching_ids(con, filters.to_dict(), day, include_expired=include_expired)
+    return search.matching_ids(
+        con,
+        filters.to_dict(),
+        day,
+        include_expired=include_expired,
+        permit_threshold=threshold_for(degree, day),
+    )
 
 
 def facet_counts(

@@ -14,11 +14,16 @@ view a user can query. So "remote = hybrid" or "place = Vestland" means one thin
 | engagement | permanent, temporary | so stated |
 | remote | onsite, hybrid, remote (several) | its way of working is one of them |
 | english | true | English is accepted |
-| permit_salary | true | its lowest salary meets the permit threshold for the degree it asks for |
+| permit_salary | true | its lowest salary meets the permit threshold that could apply (see below) |
 | min_salary_nok | NOK a year | its stated salary can reach this (unstated salaries are kept) |
 | published_within_days | days | published (or first seen) within that many days |
 | deadline_open | true | its deadline has not passed (no deadline counts as open) |
 | agencies | show, hide, only | staffing agencies shown (default), hidden, or only they |
+
+`permit_salary` reasons as the `match` permit flag does (`pipeline/permit.py` `salary_verdict`): an ad that
+asks for a master's or a bachelor's is held to that degree's threshold; for an ad that names none, the
+applicant's degree decides when the search knows it (the profile's `degree`, else the CV's), and when it does
+not, the lower salary bound must meet both thresholds (it passes whatever the degree).
 """
 
 from __future__ import annotations

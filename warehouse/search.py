@@ -82,8 +82,18 @@ def _params(key: str, value: Any, today: date) -> list[Any]:
     return [value]
 
 
-def where_clause(filters: Mapping[str, Any], today: date) -> tuple[str, list[Any]]:
-    """(`cond AND cond ...`, parameters) for the keys that restrict; `TRUE` for an empty filter."""
+# permit_salary when the applicant's degree is known: an ad whose own degree leaves it open (NULL in the
+# view: no degree named, salary between the two thresholds) is held to the applicant's threshold.
+_PERMIT_WITH_DEGREE = "(permit_salary_ok IS TRUE OR (permit_salary_ok IS NULL AND salary_min_nok >= ?))"
+
+
+def where_clause(
+    filters: Mapping[str, Any], today: date, permit_threshold: int | None = None
+) -> tuple[str, list[Any]]:
+    """(`cond AND cond ...`, parameters) for the keys that restrict; `TRUE` for an empty filter.
+
+    `permit_threshold` is the permit salary threshold for the applicant's degree (profile or CV), when
+    known: `permit_salary` then keeps an ad that names no degree when its salary meets that threshold."""
     parts: list[str] = []
     params: list[Any] = []
     for key, value in filters.items():
@@ -95,16 +105,26 @@ def where_clause(filters: Mapping[str, Any], today: date) -> tuple[str, list[Any
             raise KeyError(f"unknown filter {key!r}")
         if value in (None, False, (), []):
             continue
+        if key == "permit_salary" and permit_threshold is not None:
+            parts.append(_PERMIT_WITH_DEGREE)
+            params.append(int(permit_threshold))
+            continue
         parts.append(_FRAGMENTS[key])
         params += _params(key, value, today)
     return (" AND ".join(parts) or "TRUE"), params
 
 
 def matching_ids(
-    con: duckdb.DuckDBPyConnection, filters: Mapping[str, Any], today: date, *, include_expired: bool = False
+    con: duckdb.DuckDBPyConnection,
+    filters: Mapping[str, Any],
+    today: date,
+    *,
+    include_expired: bool = False,
+    permit_threshold: int | None = None,
 ) -> list[str]:
-    """The listing ids the filter keeps, in id order: active ones, and expired ones too when asked."""
-    where, params = where_clause(filters, today)
+    """The listing ids the filter keeps, in id order: active ones, and expired ones too when asked
+    (`permit_threshold`: see `where_clause`)."""
+    where, params = where_clause(filters, today, permit_threshold)
     status = "status IN ('active', 'expired')" if include_expired else "status = 'active'"
     rows = con.execute(
         f"SELECT listing_id FROM listing_search_all WHERE {status} AND {where} ORDER BY listing_id", params

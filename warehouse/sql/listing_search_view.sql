@@ -1,8 +1,12 @@
 -- The filter vocabulary as a view a user can query (`fjordjobs sql "SELECT ... FROM listing_search WHERE ..."`).
 -- One row per listing a search can show: active, not a duplicate, not dismissed, its employer not blocked.
 -- `fjordjobs match`, saved searches, digests and facets filter this same view (warehouse/search.py), so a
--- filter means the same everywhere. The permit thresholds are today's, written in when the view is refreshed
--- ({permit_master} with a master's, {permit_bachelor} with a bachelor's or an unstated degree).
+-- filter means the same everywhere. The permit thresholds are today's, written in when the view is refreshed.
+-- `permit_salary_ok` reasons as the permit flag of `match` does (pipeline/permit.py `salary_verdict`): an ad
+-- that asks for a master's or a bachelor's is held to that threshold ({permit_master} / {permit_bachelor});
+-- an ad that names no degree is ok when its lower salary bound meets both, not ok under both, and NULL
+-- (unknown) between them, where the applicant's degree decides (warehouse/search.py reads it from the
+-- profile or CV when a search has one). No salary: NULL.
 -- `listing_search_all` is the same with expired listings too (and `status`), for `match --include-expired`;
 -- both decide expiry at read time (the FROM below is warehouse/sql/listings_now.sql over `listings`).
 CREATE OR REPLACE VIEW listing_search_all AS
@@ -28,7 +32,10 @@ SELECT l.listing_id, l.source, l.title, l.employer, l.employer_orgnr, l.url, l.a
        l.english_ok, l.language_requirement, l.language_evidence,
        l.salary_min_nok, l.salary_max_nok, l.salary_text,
        CASE WHEN l.salary_min_nok IS NULL THEN NULL
-            ELSE l.salary_min_nok >= CASE l.education WHEN 'master' THEN {permit_master} ELSE {permit_bachelor} END
+            WHEN l.education = 'master' THEN l.salary_min_nok >= {permit_master}
+            WHEN l.education = 'bachelor' THEN l.salary_min_nok >= {permit_bachelor}
+            WHEN l.salary_min_nok >= greatest({permit_master}, {permit_bachelor}) THEN TRUE
+            WHEN l.salary_min_nok < least({permit_master}, {permit_bachelor}) THEN FALSE
        END AS permit_salary_ok,
        l.staffing_agency, l.temporary, l.education,
        l.published_at, l.application_deadline, l.start_date, l.start_text, l.positions,
