@@ -20,7 +20,6 @@ from flows.cli_common import report_ingest as _report_ingest  # noqa: E402
 from flows.cli_common import write_report as _write_report  # noqa: E402
 from flows.cli_common import writing as _writing  # noqa: E402
 from flows.output import ROW_FORMATS, console, fail, render_rows  # noqa: E402
-from pipeline.ingest import IngestError  # noqa: E402
 from warehouse import db  # noqa: E402
 from warehouse.db import WarehouseError  # noqa: E402
 
@@ -110,6 +109,7 @@ def ingest(
     """Load landing files crawled elsewhere. Example: fjordjobs ingest landing/nav-2026.jsonl."""
     from flows.lock import RunLocked, run_lock
     from flows.pipeline import ingest_flow
+    from pipeline.ingest import IngestError
 
     missing = [str(f) for f in files if not f.is_file()]
     if missing:
@@ -141,6 +141,7 @@ def crawl(
     from flows.jobs import SOURCES, CrawlError
     from flows.lock import RunLocked, run_lock
     from flows.pipeline import crawl_flow
+    from pipeline.ingest import IngestError
 
     if source not in SOURCES:
         raise _die(f"unknown source {source!r}; choose one of {', '.join(SOURCES)}")
@@ -212,16 +213,17 @@ def match(
         raise _die(f"unknown sort {sort!r}; choose one of {', '.join(SORTS)}")
     if not cv.is_file():
         raise _die(f"no CV at {cv}")
-    path = _reading(db_path)
+    path = _reading(db_path, pin=False)
     try:
-        if db.active_listings(path) == 0:
-            read_cv(cv)  # a CV or profile that cannot be read is still the first thing to fix
-            load_profile(profile)
-            raise _die(
-                f"no active listings in {path}: load some with `fjordjobs run` (after `fjordjobs init`) "
-                "or `fjordjobs crawl nav`, or try `fjordjobs demo`"
-            )
-        with db.connection(path) as con:
+        with db.connection(path) as con:  # one connection: each costs a tenth of a second
+            cli_common.pin_demo_day_on(con)
+            if db.active_listings_on(con) == 0:
+                read_cv(cv)  # a CV or profile that cannot be read is still the first thing to fix
+                load_profile(profile)
+                raise _die(
+                    f"no active listings in {path}: load some with `fjordjobs run` (after `fjordjobs init`) "
+                    "or `fjordjobs crawl nav`, or try `fjordjobs demo`"
+                )
             run = run_match(
                 con, cv, profile, top=top, english_only=english_only, filters=chosen, show_all=show_all,
                 include_expired=include_expired,

@@ -6,7 +6,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import duckdb
 import typer
@@ -14,8 +14,10 @@ import typer
 from flows import locations
 from flows.output import console, err_console, fail
 from hunt.errors import HuntError
-from pipeline.ingest import IngestResult
 from warehouse import db
+
+if TYPE_CHECKING:  # pipeline.ingest loads the normalisers (a second of start-up) that `match` never uses
+    from pipeline.ingest import IngestResult
 
 DB_HELP = (
     "Warehouse file (default: $FJORDJOBS_DB, else the one ./fjordjobs.toml names, "
@@ -55,8 +57,11 @@ def writing(db_path: Path | None, config: Path | None = None) -> Path:
     return chosen.path
 
 
-def reading(db_path: Path | None) -> Path:
-    """The warehouse a reading command uses: it must exist (nothing is created); the demo's may stand in."""
+def reading(db_path: Path | None, *, pin: bool = True) -> Path:
+    """The warehouse a reading command uses: it must exist (nothing is created); the demo's may stand in.
+
+    `pin=False` leaves the demo's day to the caller (`pin_demo_day_on`, on a connection it opens anyway:
+    each connection costs `fjordjobs match` a tenth of a second)."""
     try:
         chosen = locations.choose(db_path, reading=True)
     except locations.LocationError as exc:
@@ -65,7 +70,8 @@ def reading(db_path: Path | None) -> Path:
         raise die(db.missing_warehouse(chosen.path))
     if chosen.is_demo_fallback:
         tell(f"warehouse: {chosen.describe()}")
-    pin_demo_day(chosen.path)
+    if pin:
+        pin_demo_day(chosen.path)
     return chosen.path
 
 
@@ -74,6 +80,14 @@ def pin_demo_day(path: Path) -> None:
     from flows.demo import demo_day, is_demo_warehouse
 
     if "FJORDJOBS_TODAY" not in os.environ and is_demo_warehouse(path):
+        os.environ["FJORDJOBS_TODAY"] = demo_day()
+
+
+def pin_demo_day_on(con: duckdb.DuckDBPyConnection) -> None:
+    """`pin_demo_day` on an open connection (the day then applies from the next query on)."""
+    from flows.demo import demo_day, is_demo
+
+    if "FJORDJOBS_TODAY" not in os.environ and is_demo(con):
         os.environ["FJORDJOBS_TODAY"] = demo_day()
 
 

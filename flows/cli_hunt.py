@@ -17,7 +17,7 @@ from rich.table import Table
 from flows.cli_common import DbOption
 from flows.cli_common import hunt_warehouse as _warehouse
 from flows.output import console, fail
-from hunt import applications, contacts, export, followups, ics, offer, weekly
+from hunt import applications, contacts, followups, offer, weekly
 from hunt.clock import parse_date, today
 from hunt.errors import HuntError
 
@@ -171,6 +171,8 @@ def followups_cmd(
     else:
         console.print(f"no follow-ups due on {day.isoformat()}")
     if ics_path:
+        from hunt import ics  # icalendar: loaded only when asked for
+
         count = ics.write(ics_path, items + upcoming, day, datetime.now(UTC))
         console.print(f"wrote {count} follow-ups to {ics_path}", highlight=False)
 
@@ -366,6 +368,8 @@ def hunt_export(
     db_path: DbOption = None,
 ) -> None:
     """Export applications (with history) and contacts (with touches) to CSV or XLSX. Example: fjordjobs hunt-export --out hunt.xlsx"""
+    from hunt import export  # openpyxl: a third of a second of start-up every other command need not pay
+
     try:
         export.guess_format(out, fmt)  # before the warehouse is opened: a bad --out changes nothing
     except HuntError as exc:

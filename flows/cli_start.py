@@ -11,7 +11,6 @@ import typer
 from flows import locations
 from flows.cli_common import die, report_ingest, write_report
 from flows.output import console
-from pipeline.ingest import IngestError
 from warehouse import db
 from warehouse.db import WarehouseError
 
@@ -39,6 +38,7 @@ def demo(
     from flows.pipeline import crawl_flow
     from matching.reports.table import table
     from matching.run import run_match
+    from pipeline.ingest import IngestError
 
     path = locations.absolute(db_path) if db_path else locations.demo_db()
     report = locations.absolute(out) if out else path.parent / "reports" / "demo-shortlist.html"

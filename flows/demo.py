@@ -17,12 +17,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
 
-from demo.feed_server import NavFeedServer, load_ads
-from pipeline.ingest import IngestResult
 from warehouse import db
+
+if TYPE_CHECKING:  # every reading command asks `is_demo_warehouse`: it must not load the ingest pipeline
+    from pipeline.ingest import IngestResult
 
 DEMO_DIR = Path(__file__).resolve().parent.parent / "demo"
 DEMO_DATA = DEMO_DIR / "data"
@@ -72,9 +74,14 @@ def is_demo_warehouse(db_path: Path) -> bool:
         return False
     try:
         with db.connection(db_path, read_only=True) as con:
-            return con.execute(db.sql("get_state"), list(MARK)).fetchone() is not None
+            return is_demo(con)
     except (db.WarehouseError, duckdb.Error):
         return False
+
+
+def is_demo(con: duckdb.DuckDBPyConnection) -> bool:
+    """True when the open warehouse carries the demo's mark."""
+    return con.execute(db.sql("get_state"), list(MARK)).fetchone() is not None
 
 
 def _check_own(db_path: Path) -> None:
@@ -104,6 +111,8 @@ def _check_own(db_path: Path) -> None:
 def crawl_demo_feed(db_path: Path, crawl: Callable[[str, list[str], Path, bool], IngestResult]) -> DemoRun:
     """Serve the demo ads, crawl them, change a few, crawl again; `crawl` is the Prefect crawl flow."""
     os.environ.setdefault("FJORDJOBS_TODAY", demo_day())
+    from demo.feed_server import NavFeedServer, load_ads
+
     ads = load_ads(DEMO_DATA / "nav_ads.jsonl.gz")
     events = json.loads((DEMO_DATA / "nav_events.json").read_text(encoding="utf-8"))
     with NavFeedServer(ads, page_size=100) as server:

@@ -29,11 +29,11 @@ import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
+import mmh3
 import numpy as np
 import scipy.sparse as sp
-from sklearn.feature_extraction import FeatureHasher
-from sklearn.feature_extraction.text import TfidfTransformer
 
 from matching.analyzer import SECTION_WEIGHTS, TITLE_WEIGHT, Analyzer, default_analyzer, split_sections
 
@@ -44,21 +44,33 @@ ANALYSIS_FORMAT = "terms-f64-1"
 # fewer word strings at once.
 BATCH = 2000
 
+if TYPE_CHECKING:
+    from sklearn.feature_extraction.text import TfidfTransformer
+
 # (title, description) of one listing
 Doc = tuple[str | None, str | None]
 # (word, its terms read as Norwegian, its terms read as English): one word's analysis
 WordTerms = tuple[str, Sequence[str], Sequence[str]]
 
-_HASHER = FeatureHasher(n_features=N_FEATURES, input_type="string", alternate_sign=False, dtype=np.float32)
+_INT_MIN = -(2**31)
+
+
+def column(term: str) -> int:
+    """The column scikit-learn's `FeatureHasher(alternate_sign=False)` gives a term: |MurmurHash3_32 of its
+    UTF-8, seed 0, signed| modulo the width, with FeatureHasher's rule for the one hash whose absolute
+    value does not fit (tests/test_match_index.py checks equality on 200,000 terms).
+
+    Why not FeatureHasher itself: importing scikit-learn costs about 1.2 s of CPU, most of a warm
+    `fjordjobs match`, which needs only the columns of the CV's terms (the index comes from
+    matching.index_file). mmh3 is the same hash in a small C extension.
+    """
+    h = mmh3.hash(term, 0, signed=True)
+    return (2**31 - 1 - (N_FEATURES - 1)) % N_FEATURES if h == _INT_MIN else abs(h) % N_FEATURES
 
 
 def columns(terms: Iterable[str]) -> np.ndarray:
-    """The column of each term in the index: scikit-learn's `FeatureHasher`, one term per row."""
-    rows = [[t] for t in terms]
-    if not rows:
-        return np.zeros(0, dtype=np.int64)
-    hashed = _HASHER.transform(rows)
-    return np.asarray(hashed.indices, dtype=np.int64)
+    """The column of each term in the index (`column`)."""
+    return np.fromiter(map(column, terms), dtype=np.int64)
 
 
 class TermIds(dict[str, int]):
@@ -134,9 +146,14 @@ class Index:
     """Rows are listings (TF-IDF, L2-normalised); `query` turns a CV's term weights into a vector."""
 
     X: sp.csr_matrix
-    tfidf: TfidfTransformer | None  # None for an empty warehouse: scikit-learn fits on one row or more
+    # scikit-learn's idf of every column (`TfidfTransformer.idf_`); None for an empty warehouse, as
+    # scikit-learn fits on one row or more. Kept as an array so that an index read back from a file
+    # (matching.index_file) needs no scikit-learn.
+    idf_values: np.ndarray | None
     # The column of every term of the listings, hashed once when the index is built (for `explain`).
     term_columns: dict[str, int] = field(default_factory=dict)
+    # The fitted transformer, when this process built the index.
+    tfidf: TfidfTransformer | None = None
 
     @property
     def size(self) -> int:
@@ -145,9 +162,9 @@ class Index:
     @property
     def idf(self) -> np.ndarray:
         """The idf of every column (what a term unknown to every listing would get, if there are none)."""
-        if self.tfidf is None:
+        if self.idf_values is None:
             return np.ones(N_FEATURES, dtype=np.float32)
-        return np.asarray(self.tfidf.idf_, dtype=np.float32)
+        return np.asarray(self.idf_values, dtype=np.float32)
 
     def query(self, weights: dict[str, float]) -> np.ndarray:
         """A dense, normalised query column from term weights (e.g. `Analyzer.weigh_cv(cv)`).
@@ -156,10 +173,10 @@ class Index:
         row: the transformer's input checks cost about 20 ms a call, as much as scoring 100,000 ads.
         """
         q = np.zeros(N_FEATURES, dtype=np.float32)
-        if self.tfidf is None or not weights:
+        if self.idf_values is None or not weights:
             return q
-        row = _damped_counts(_one_row(weights), columns(weights))
-        values = row.data * self.tfidf.idf_[row.indices]
+        row = _damped_counts(_one_row(weights), np.asarray(self.columns_of(list(weights)), dtype=np.int64))
+        values = row.data * self.idf_values[row.indices]
         norm = float(np.linalg.norm(values))
         q[row.indices] = values / norm if norm else values
         return q
@@ -167,9 +184,7 @@ class Index:
     def columns_of(self, terms: Sequence[str]) -> list[int]:
         """The columns of terms, looked up where the index hashed them already."""
         known = self.term_columns
-        if all(t in known for t in terms):
-            return [known[t] for t in terms]
-        return [int(c) for c in columns(terms)]
+        return [known[t] if t in known else column(t) for t in terms]
 
     def scores(self, q: np.ndarray) -> np.ndarray:
         """Cosine similarity of every listing with the query: one pass over the CSR matrix."""
@@ -197,9 +212,12 @@ def _damped_counts(T: sp.csr_matrix, cols: np.ndarray) -> sp.csr_matrix:
 def _fit(X: sp.csr_matrix) -> Index:
     """scikit-learn's smoothed idf over these rows, then each row L2-normalised."""
     if X.shape[0] == 0:
-        return Index(X=X, tfidf=None)
+        return Index(X=X, idf_values=None)
+    from sklearn.feature_extraction.text import TfidfTransformer  # 1.2 s of import: only when building
+
     tfidf = TfidfTransformer()
-    return Index(X=sp.csr_matrix(tfidf.fit_transform(X)), tfidf=tfidf)
+    fitted = sp.csr_matrix(tfidf.fit_transform(X))
+    return Index(X=fitted, idf_values=np.asarray(tfidf.idf_), tfidf=tfidf)
 
 
 @dataclass
@@ -336,6 +354,8 @@ def build_index(docs: Sequence[Doc]) -> Index:
 def index_from_weights(weights: Sequence[dict[str, float]]) -> Index:
     """Index listings already analysed (`Analyzer.weigh_listing`): scikit-learn's `FeatureHasher` on the
     weight dicts, damped, then `TfidfTransformer`. The reference `Analysed.index` must equal."""
+    from sklearn.feature_extraction import FeatureHasher
+
     X = FeatureHasher(n_features=N_FEATURES, input_type="dict", alternate_sign=False).transform(weights)
     X = sp.csr_matrix(X)
     X.data = np.log1p(X.data).astype(np.float32)

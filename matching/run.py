@@ -19,20 +19,19 @@ import numpy as np
 
 from matching.analyzer import Analyzer, default_analyzer
 from matching.bands import band
+from matching.candidates import Candidates, built_index, listings_by_id, read_candidates
 from matching.cv import read_cv
 from matching.cv_facts import ranking_text, read_degree, read_years
 from matching.explain import explain
 from matching.flags import Flags, flags_for
-from matching.index import Analysed, analyse
-from matching.index_cache import cached_analysis
+from matching.index_file import Built
 from matching.model import MatchRun
 from matching.profile import Profile, load_profile
 from matching.rank import cv_query_weights
 from matching.searches import effective_filters, filtered_ids
-from matching.store import candidates, expired_count, load_run, save_run
+from matching.store import expired_count, load_run, save_run
 from pipeline.listing import Listing
 from pipeline.search_filter import SearchFilter
-from warehouse.db import set_today
 
 # Bump when the analyzer, its data files or the weights change: stored scores of different versions
 # are not comparable.
@@ -50,60 +49,77 @@ def today(on: date | None = None) -> date:
 
 
 @dataclass(frozen=True)
-class Scored:
-    listing: Listing
-    score: float
-    analysed: Analysed
-    row: int  # the listing's row in `analysed`
+class Ranked:
+    """The candidates a run keeps, best first: their rows in `Candidates` and their scores."""
 
-    @property
-    def weights(self) -> dict[str, float]:
-        """The listing's term weights, made only for the rows a report shows (a dict per listing for
-        all 50,000 would cost more than the rest of the ranking)."""
-        return self.analysed.row_weights(self.row)
+    rows: np.ndarray  # candidate rows, in rank order
+    scores: list[float]  # the score of each, rounded as stored
+    q: np.ndarray  # the CV's query vector
+    filtered: int  # candidates the profile's filters left out
 
 
 def select_and_score(
-    listings: list[Listing],
+    found: Candidates,
+    built: Built,
     cv_text: str,
     profile: Profile,
     analyzer: Analyzer,
-    analysed: Analysed | None = None,
-) -> tuple[list[Scored], np.ndarray, Any]:
-    """Filter by the profile, then score the rest; returns (scored in rank order, query, index).
+    allowed: np.ndarray,
+) -> Ranked:
+    """Score every candidate, then keep those `allowed` (the search filters) and the profile's filters
+    pass, best first (equal scores by id).
 
-    `analysed` is the listings' analysis when the caller has it (run_match reads it from the index
-    cache); without it the listings are analysed here. Either way the scores are the same.
+    Vectorised over the candidates' few columns: a Python object per candidate cost more than the rest
+    of the ranking on 50,000 listings. The idf is that of all candidates, so a filter changes which
+    listings are shown, never their scores.
     """
-    if analysed is None:
-        analysed = analyse([(x.title, x.description) for x in listings])
-    index = analysed.index()
+    index, analysed = built.index, built.analysed
     q = index.query(cv_query_weights(cv_text))
-    raw = index.scores(q) if listings else np.zeros(0)
+    raw = index.scores(q) if found.size else np.zeros(0)
+    keep = allowed.copy()
     # What the profile's words rule out, over all listings at once: must_have and exclude_text on the
     # whole ad (matched like the ranking: "developer" also finds "utvikler").
-    allowed = np.ones(len(listings), dtype=bool)
     for term in profile.exclude_text:
         terms = set(analyzer.tokens(term))
         if terms:
-            allowed &= ~analysed.holding_all(terms)
+            keep &= ~analysed.holding_all(terms)
     for term in profile.must_have:
         terms = set(analyzer.tokens(term))
         if terms:
-            allowed &= analysed.holding_all(terms)
-    exclude = [_phrase(term) for term in profile.exclude]
+            keep &= analysed.holding_all(terms)
+    if profile.english_only:
+        keep &= np.asarray([v is True for v in found.column("english_ok")], dtype=bool)
+    if profile.exclude:
+        exclude = [_phrase(term) for term in profile.exclude]
+        heads = zip(found.column("title"), found.column("employer"), strict=True)
+        keep &= np.asarray([not any(p.search(f"{t or ''}\n{e or ''}") for p in exclude) for t, e in heads])
+    if profile.min_salary_mode == "filter" and profile.min_salary_nok:
+        low, high = found.column("salary_min_nok"), found.column("salary_max_nok")
+        best = [h or lo for lo, h in zip(low, high, strict=True)]
+        keep &= np.asarray([b is None or b >= profile.min_salary_nok for b in best], dtype=bool)
+    boost = np.ones(found.size)
     places = {p.casefold() for p in profile.places}
-    kept: list[Scored] = []
-    for row, (listing, score) in enumerate(zip(listings, raw, strict=True)):
-        if not allowed[row] or not _passes(listing, profile, exclude):
-            continue
-        inside = not places or bool(places & _where(listing))
-        if not inside and profile.places_mode == "filter" and _where(listing):
-            continue
-        boost = PLACE_BOOST if places and inside and profile.places_mode == "boost" else 1.0
-        kept.append(Scored(listing, round(float(score) * boost, 4), analysed, row))
-    kept.sort(key=lambda s: (-s.score, s.listing.listing_id))
-    return kept, q, index
+    if places:
+        for row, spots in enumerate(_places(found)):
+            inside = bool(places & spots)
+            if not inside and profile.places_mode == "filter" and spots:
+                keep[row] = False
+            elif inside and profile.places_mode == "boost":
+                boost[row] = PLACE_BOOST
+    rows = np.flatnonzero(keep)
+    # Rounded as stored (4 decimals), so equal stored scores rank by id: np.round gives the double nearest
+    # to the 4-decimal figure, as Python's round does (they may differ only on an exact tie).
+    scores = np.round(raw[rows].astype(np.float64) * boost[rows], 4)
+    order = np.argsort(-scores, kind="stable")  # ties stay in id order
+    return Ranked(
+        rows=rows[order], scores=scores[order].tolist(), q=q, filtered=int(allowed.sum()) - len(rows)
+    )
+
+
+def _places(found: Candidates) -> list[set[str]]:
+    """Each candidate's places (city, municipality, county), casefolded."""
+    cols = [found.column(c) for c in ("city", "municipality", "county")]
+    return [{p.casefold() for p in spots if p} for spots in zip(*cols, strict=True)]
 
 
 def _where(listing: Listing) -> set[str]:
@@ -113,20 +129,6 @@ def _where(listing: Listing) -> set[str]:
 def _phrase(term: str) -> re.Pattern[str]:
     """A whole-word, case-insensitive pattern for an `exclude` phrase ("java" is not "javascript")."""
     return re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, term.split())) + r"(?!\w)", re.IGNORECASE)
-
-
-def _passes(listing: Listing, profile: Profile, exclude: list[re.Pattern[str]]) -> bool:
-    """The profile's per-listing filters: English only, exclude (title and employer, whole words),
-    minimum salary in filter mode. (must_have, exclude_text and places are applied by the caller.)"""
-    if profile.english_only and listing.english_ok is not True:
-        return False
-    head = f"{listing.title or ''}\n{listing.employer or ''}"
-    if any(p.search(head) for p in exclude):
-        return False
-    if profile.min_salary_mode != "filter":
-        return True
-    best_pay = listing.salary_max_nok or listing.salary_min_nok
-    return not (profile.min_salary_nok and best_pay is not None and best_pay < profile.min_salary_nok)
 
 
 def why_text(top: list[tuple[str, float]], missing: list[str], flags: Flags) -> str:
@@ -202,7 +204,7 @@ def run_match(
     analyzer = default_analyzer()
     cv_text = ranking_text(cv_raw)
     profile, used = fill_from_cv(profile, cv_raw, day)
-    set_today(con, day)
+    found = read_candidates(con, day, include_expired=include_expired)
     keep = set(
         filtered_ids(
             con,
@@ -214,31 +216,35 @@ def run_match(
     )
     if only_ids is not None:
         keep &= only_ids
-    listings = [x for x in candidates(con, day, include_expired=include_expired) if x.listing_id in keep]
-    docs = [(x.title, x.description) for x in listings]
-    analysed = cached_analysis(con, docs, SCORING_VERSION).analysed
-    kept, q, index = select_and_score(listings, cv_text, profile, analyzer, analysed)
-    shortlist = kept if show_all else [s for s in kept if band(s.score) != "weak"]
-    shown = shortlist if top is None else shortlist[: max(top, 0)]
+    allowed = np.fromiter((x in keep for x in found.ids), dtype=bool, count=found.size)
+    built = built_index(con, found, SCORING_VERSION)
+    ranked = select_and_score(found, built, cv_text, profile, analyzer, allowed)
+    strong_or_partial = sum(1 for x in ranked.scores if band(x) != "weak")
+    shortlisted = len(ranked.scores) if show_all else strong_or_partial
+    shown = shortlisted if top is None else min(shortlisted, max(top, 0))
+    shown_rows = ranked.rows[:shown].tolist()  # scores descend, so the weak ones are last
+    listings = listings_by_id(con, [found.ids[r] for r in shown_rows])
     places = {p.casefold() for p in profile.places}
     rows = []
-    for rank, s in enumerate(shown, start=1):
-        outside = bool(places) and bool(_where(s.listing)) and not places & _where(s.listing)
+    for rank, (row, score) in enumerate(zip(shown_rows, ranked.scores, strict=False), start=1):
+        listing = listings[found.ids[row]]
+        outside = bool(places) and bool(_where(listing)) and not places & _where(listing)
         flags = flags_for(
-            s.listing,
+            listing,
             profile.degree,
             day,
             years=profile.years_experience,
             min_salary=profile.min_salary_nok,
             outside_places=outside,
         )
-        exp = explain(index, q, s.weights, analyzer, s.listing)
+        built.teach_surfaces(analyzer, row)
+        exp = explain(built.index, ranked.q, built.analysed.row_weights(row), analyzer, listing)
         rows.append(
             {
-                "listing_id": s.listing.listing_id,
+                "listing_id": listing.listing_id,
                 "rank": rank,
-                "score": s.score,
-                "band": band(s.score),
+                "score": score,
+                "band": band(score),
                 "top_terms": exp.top_terms,
                 "missing_terms": exp.missing_terms,
                 "flags": flags.labels(),
@@ -258,9 +264,9 @@ def run_match(
         "cv_sha256": hashlib.sha256(cv_path.read_bytes()).hexdigest(),
         "profile": {**profile.to_dict(), "used": used},
         "scoring_version": SCORING_VERSION,
-        "candidates": len(listings),
-        "filtered": len(listings) - len(kept),
-        "weak_left_out": len(kept) - len(shortlist),
+        "candidates": int(allowed.sum()),
+        "filtered": ranked.filtered,
+        "weak_left_out": len(ranked.scores) - shortlisted,
         "expired_left_out": 0 if include_expired else expired_count(con, day),
     }
     save_run(con, run, rows)

@@ -53,6 +53,11 @@ def purge_contacts(con: duckdb.DuckDBPyConnection) -> int:
         hits = con.execute(db.sql("scrub_index_hits"), {"words": sorted(name_words)}).fetchone()
         if hits and hits[0]:
             db.run_script(con, "clear_match_index")
+        # The matcher's index file holds the words of every ad it was built from: it goes whenever a
+        # contact is removed (the next `match` rebuilds it from the cache in seconds).
+        path = db.match_index_file(con)
+        if path is not None:
+            path.unlink(missing_ok=True)
     return scrubbed
 
 

@@ -271,8 +271,25 @@ def run_script(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any]
         con.execute(body, used)
 
 
+def match_index_file(con: duckdb.DuckDBPyConnection) -> Path | None:
+    """Where the matcher keeps its built index for this connection's warehouse (matching/index_file.py):
+    `<warehouse>.match-index` beside it; None for a warehouse in memory."""
+    row = con.execute(
+        "SELECT path FROM duckdb_databases() WHERE database_name = current_database()"
+    ).fetchone()
+    if not row or not row[0]:
+        return None
+    path = Path(str(row[0]))
+    return path.with_name(path.name + ".match-index")
+
+
 def active_listings(path: Path) -> int:
     """How many listings a `match` would rank (read-only: asking creates and changes nothing)."""
     with connection(path, read_only=True) as con:
-        row = con.execute(sql("active_listing_count")).fetchone()
+        return active_listings_on(con)
+
+
+def active_listings_on(con: duckdb.DuckDBPyConnection) -> int:
+    """`active_listings` on an open connection."""
+    row = con.execute(sql("active_listing_count")).fetchone()
     return int(row[0]) if row else 0
