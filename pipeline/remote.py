@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
+from pipeline.cues import Guard, cue_guard, fold, fold_ad, passes
+
 ONSITE: Final = "onsite"
 HYBRID: Final = "hybrid"
 REMOTE: Final = "remote"
@@ -41,6 +43,31 @@ def _words(*parts: str) -> re.Pattern[str]:
     return re.compile("|".join(parts), re.IGNORECASE)
 
 
+# One rule is an alternation of clauses; each clause is compiled on its own with its cue guard (words of
+# which every match holds one, read off the pattern by pipeline/cues.py). Most ads say nothing of home
+# office, so most clauses are skipped by a substring test, and the rest are searched alone: a clause
+# without a leading alternative to try at every character is several times cheaper than the whole
+# alternation. The leftmost match of the clauses, the first clause winning a tie, is the alternation's
+# match. On the 1,000 generated demo ads text_verdict went from 0.50 to 0.09 CPU ms/ad (0.20 with the
+# guard on the whole alternation only); same verdicts and evidence.
+_Clauses = tuple[tuple[re.Pattern[str], Guard], ...]
+
+
+def _clauses(*parts: str) -> _Clauses:
+    return tuple((pattern, cue_guard(pattern)) for pattern in (re.compile(p, re.IGNORECASE) for p in parts))
+
+
+def _leftmost(clauses: _Clauses, text: str, low: str | None) -> re.Match[str] | None:
+    """`re.compile("|".join(clauses)).search(text)`, searching only the clauses whose guard passes `low`."""
+    best: re.Match[str] | None = None
+    for pattern, guard in clauses:
+        if passes(low, guard):
+            found = pattern.search(text)
+            if found is not None and (best is None or found.start() < best.start()):
+                best = found
+    return best
+
+
 # Structured values, folded to lower case. Order matters: "ikke mulig" before the bare word.
 _FIELD_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (_words(r"ikke mulig", r"not possible", r"\bno\b", r"on[- ]?site", r"kontorbasert"), ONSITE),
@@ -58,7 +85,7 @@ _NUM = r"(?:\d|en|én|ein|eín|to|tre|fire|one|two|three|four|1-2|2-3)"
 
 # Text statements; the first rule list that matches in an ad decides (onsite negations first, then
 # hybrid, then remote), each pattern reads one clause.
-_ONSITE_TEXT = _words(
+_ONSITE_TEXT = _clauses(
     r"\bikke (?:mulig(?:het)? (?:for|med|å jobbe)|anledning til) (?:\w+ ){0,2}" + _HOME,
     r"\b(?:hjemmekontor|heimekontor) er ikke mulig",
     r"\bno (?:remote|home[- ]office)\b",
@@ -67,7 +94,7 @@ _ONSITE_TEXT = _words(
     r"\bthis (?:is an|role is) on[- ]?site (?:role|position)",
     r"\bfully on[- ]?site\b",
 )
-_HYBRID_TEXT = _words(
+_HYBRID_TEXT = _clauses(
     r"\bhybrid\w*\b",
     r"\b" + _NUM + r"\s+(?:dag|dager|dagar|days?)\s+(?:i uka\s+|per uke\s+|i veka\s+|a week\s+|per week\s+)?"
     r"(?:med\s+)?" + _HOME,
@@ -80,7 +107,7 @@ _HYBRID_TEXT = _words(
     r"\bfleksibel arbeidsplass\b",
     r"\b(?:office|kontoret) (?:and|og) (?:remote|" + _HOME + r")",
 )
-_REMOTE_TEXT = _words(
+_REMOTE_TEXT = _clauses(
     r"\b(?:fully|100 ?%|completely|entirely|full) remote\b",
     r"\bremote[- ](?:first|only|position|role|job|stilling)\b",
     r"\bwork (?:fully )?remotely\b",
@@ -94,6 +121,9 @@ _REMOTE_TEXT = _words(
 _NOT_WORKPLACE = _words(
     r"remote[- ]?(?:control|operated|sensing|vehicle|access|monitoring|support)", r"\brov\b"
 )
+
+
+_NOT_WORKPLACE_GUARD = cue_guard(_NOT_WORKPLACE)
 
 
 def _snippet(text: str, match: re.Match[str]) -> str:
@@ -121,9 +151,14 @@ def text_verdict(text: str) -> RemoteVerdict | None:
     """The verdict of the ad's own statements, or None when it makes none."""
     if not text:
         return None
-    cleaned = _NOT_WORKPLACE.sub(" ", text)
-    for pattern, mode in ((_ONSITE_TEXT, ONSITE), (_HYBRID_TEXT, HYBRID), (_REMOTE_TEXT, REMOTE)):
-        match = pattern.search(cleaned)
+    low = fold_ad(text)
+    cleaned = text
+    if passes(low, _NOT_WORKPLACE_GUARD):
+        cleaned = _NOT_WORKPLACE.sub(" ", text)
+        if cleaned != text:
+            low = fold(cleaned)  # the cleaned text is what the patterns read
+    for clauses, mode in ((_ONSITE_TEXT, ONSITE), (_HYBRID_TEXT, HYBRID), (_REMOTE_TEXT, REMOTE)):
+        match = _leftmost(clauses, cleaned, low)
         if match:
             return RemoteVerdict(mode, _snippet(cleaned, match))
     return None
