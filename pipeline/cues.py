@@ -340,7 +340,14 @@ def cue_guard(pattern: re.Pattern[str] | str) -> Guard:
 
 def passes(low: str | None, guard: Guard) -> bool:
     """Whether the folded text may match the pattern `guard` was read from (None: cannot tell, so True)."""
-    return low is None or any(all(holds_any(low, words) for words in sets) for sets in guard)
+    if low is None:
+        return True
+    # A plain loop, as in holds_every: over the remote rules' 24 guards per ad, any() over generators took
+    # 0.085 CPU ms per generated demo ad and this 0.049.
+    for sets in guard:  # noqa: SIM110
+        if holds_every(low, sets):
+            return True
+    return False
 
 
 def holds_every(low: str | None, sets: Iterable[Iterable[str]]) -> bool:

@@ -1,0 +1,86 @@
+"""The speed devices of the remote and occupation readers give the answers of the plain code they replace.
+
+`pipeline/remote.py` searches each clause of a rule on its own, skipping clauses whose cue words the text
+lacks, and takes the leftmost match; `pipeline/occupation.py` tests each title term as a substring before
+its pattern. Both must find exactly what the single alternation, or the pattern alone, finds: checked on
+every evaluation ad, the bundled demo ads and texts built to hit ties, case and the characters that
+lower-casing cannot stand in for.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from pipeline import occupation, remote
+from pipeline.cues import fold
+from pipeline.text import html_to_text
+
+ROOT = Path(__file__).resolve().parent.parent
+
+CRAFTED = (
+    "Hybrid: 2 dager hjemmekontor i uka, mulighet for hjemmekontor.",
+    "HJEMMEKONTOR INNTIL 2 DAGER. Fully remote within Norway.",
+    "Vi tilbyr fleksibel arbeidsplass og 2 days from home.",
+    "Office and remote work; some remote work; possibility to work remotely.",
+    "Hjemmekontor er ikke mulig. No remote work. Remote-first culture.",
+    "İstanbul-kontoret: delvis hjemmekontor (ſome text).",
+    "Remote-controlled vehicles (ROV): fully onsite role, remote sensing.",
+    "Stillingen kan utføres helt fra hjemmekontor; jobbe hjemmefra; fjernarbeid.",
+    "Du kan kombinere kontor og hjemmekontor, 1-2 dager hjemmefra.",
+)
+
+
+@cache
+def texts() -> tuple[str, ...]:
+    """Title and plain text of every evaluation item and demo ad, and the crafted texts."""
+    found: list[str] = list(CRAFTED)
+    for folder in ("normalise", "real", "holdout"):
+        for path in sorted((ROOT / "tests" / "eval" / folder).glob("*.jsonl")):
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if line.strip():
+                    fields = json.loads(line).get("fields") or {}
+                    found.append(f"{fields.get('title') or ''}\n{html_to_text(fields.get('description'))}")
+    with gzip.open(ROOT / "demo" / "data" / "nav_ads.jsonl.gz", "rt", encoding="utf-8") as lines:
+        for line in lines:
+            ad = json.loads(line)["ad_content"]
+            found.append(f"{ad.get('title') or ''}\n{html_to_text(ad.get('description'))}")
+    return tuple(found)
+
+
+@pytest.mark.parametrize("name", ["_ONSITE_TEXT", "_HYBRID_TEXT", "_REMOTE_TEXT"])
+def test_clauses_find_what_the_whole_alternation_finds(name: str) -> None:
+    clauses = getattr(remote, name)
+    whole = re.compile("|".join(pattern.pattern for pattern, _guard in clauses), re.IGNORECASE)
+    for text in texts():
+        expected, got = whole.search(text), remote._leftmost(clauses, text, fold(text))
+        assert (got and got.span()) == (expected and expected.span()), text[:200]
+
+
+def test_crafted_texts_read_as_before() -> None:
+    verdicts = [remote.text_verdict(text) for text in CRAFTED]
+    assert [v.mode if v else None for v in verdicts] == [
+        "hybrid", "hybrid", "hybrid", "hybrid", "onsite", "hybrid", "onsite", "remote", "hybrid",
+    ]  # fmt: skip
+    assert verdicts[1] is not None and verdicts[1].evidence == "HJEMMEKONTOR INNTIL 2 DAGER"
+
+
+def test_title_terms_found_as_by_their_patterns_alone() -> None:
+    titles = [text.split("\n", 1)[0] for text in texts()] + ["Driftsteknikar", "Teamleder backend"]
+    for title in titles:
+        for weak in (False, True):
+            folded = occupation._fold(title)
+            plain = next(
+                (
+                    [occupation.Category(level1, level2, "title")]
+                    for _term, pattern, level1, level2, is_weak in occupation._terms()
+                    if is_weak == weak and pattern.search(folded)
+                ),
+                [],
+            )
+            assert occupation.from_title(title, weak=weak) == plain, title
