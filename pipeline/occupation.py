@@ -116,7 +116,8 @@ def _present(folded: str) -> list[Term]:
 
     A term's pattern is the term itself between a word start and an ending, so text without the term
     cannot match it; a substring test costs a fraction of a regex search. occupation_categories went
-    from 0.44 to 0.10 CPU ms per generated demo ad (benchmarks/bench_normalise.py), same categories.
+    from 1.07 to 0.12 CPU ms per generated demo ad (1,000 ads of benchmarks/bench_normalise.py), same
+    categories.
     """
     return [term for term in terms() if term.term in folded]
 
