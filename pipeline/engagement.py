@@ -73,6 +73,21 @@ _PROSPECT = re.compile(
     r"potential\s+for|option\s+of|overgang\s+til)\s*(?:en\s+|a\s+)?$",
     re.I,
 )
+# Permanent and fixed-term posts offered alike ("for både prosjektansettelser og til faste stillinger",
+# "faste stillinger og vikariater"): a permanent post is open, so the listing is not temporary.
+_TEMP_NOUN = r"(?:vikariat\w*|prosjektansettelse\w*|prosjektstilling\w*|engasjement\w*|midlertidig\w*\s+(?:stilling\w*|ansettelse\w*))"
+_FIXED_NOUN = r"(?:faste?\s+(?:stilling\w*|ansettelse\w*|tilsetting\w*)|fast\s+ansatt\w*)"
+_BOTH_KINDS = re.compile(
+    rf"\b(?:både\s+)?(?:til\s+)?{_FIXED_NOUN}\s+(?:og|eller|samt)\s+(?:til\s+)?(?:\w+\s+)?{_TEMP_NOUN}|"
+    rf"\b(?:både\s+)?(?:til\s+)?{_TEMP_NOUN}\s+(?:og|eller|samt)\s+(?:til\s+)?{_FIXED_NOUN}",
+    re.I,
+)
+# A prospect of permanence ("Gode muligheter for fast ansettelse", "Stor mulighet for fast ansettelse etter 6
+# måneder") says the post offered is not permanent yet: a staffing hire or a fixed first term.
+_PERMANENCE_LATER = re.compile(
+    r"\b(?:mulighet(?:er)?|moglegheit(?:er)?)\s+for\s+(?:å\s+bli\s+)?fast\s+(?:ansettelse|ansatt|tilsetting|stilling)",
+    re.I,
+)
 _TRAINEE_PERMANENT = re.compile(
     r"fast\s+ansatt|fast\s+stilling|permanent(?:ly)?\s+(?:employed|hired|position)", re.I
 )
@@ -90,6 +105,8 @@ def _first_text_signal(text: str) -> bool | None:
             continue
         signals.append((m.start(), True))
     for m in _ENGASJEMENT_POST.finditer(text):
+        signals.append((m.start(), True))
+    for m in _PERMANENCE_LATER.finditer(text):
         signals.append((m.start(), True))
     for m in _PERMANENT_TEXT.finditer(text):
         if _PROSPECT.search(text[max(0, m.start() - 40) : m.start()]):
@@ -112,13 +129,19 @@ def is_temporary(engagement: str | None, employment_types: list[str], text: str)
     A complete ad (at least 80 words) with no fixed-term signal anywhere is permanent (False).
     """
     key = _field_key(engagement or "")
+    body = text or ""
+    if "fast" in body.lower() and _BOTH_KINDS.search(body):
+        return False
     temporary_keys = {k.replace(" ", "_") for k in _TEMPORARY_FIELDS}
     # Finn writes combined values such as "Sommer/Sesong": any temporary part makes it temporary.
     if key in temporary_keys or any(part in temporary_keys for part in re.split(r"[/,]+", key) if part):
         return True
     if key in {k.replace(" ", "_") for k in _PERMANENT_FIELDS}:
-        return False
-    body = text or ""
+        # The title naming the post fixed-term ("50 % midlertidig stilling som integreringsveileder")
+        # overrides a "Fast" field: the ad says what it advertises.
+        title = body.split("\n", 1)[0]
+        return bool(title) and _first_text_signal(title) is True
+
     if key == "trainee":
         return not _TRAINEE_PERMANENT.search(body)
     types = {_field_key(t) for t in employment_types or [] if t}

@@ -71,6 +71,23 @@ _SENTENCE_END = re.compile(r"[;\n]|[.!?](?=\s+[A-ZÆØÅ])")
 _PAY_BASIS = re.compile(r"lønn|løn\b|salary|\bkr\b|\bnok\b|\d{3}[ .\u00a0]\d{3}", re.I)
 
 
+# A share offered later ("deltidsjobb, med mulighet for å gå over i en 100 % stilling til høsten") is not
+# the post's share now.
+_LATER = re.compile(
+    r"(?:mulighet\w*|moglegheit\w*)\s+(?:for|til)\s+(?:å\s+)?(?:gå\s+over\s+(?:i|til)|få|øke\s+til|utvide\s+til)"
+    r"\s+(?:\w+\s+){0,2}$|(?:etter\s+hvert|seinare|senere)\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
+# An on-call substitute post (tilkallingsvikar, ringevikar) has no fixed share: "inntil 90 %" is the most
+# it may come to, and NAV's "Heltid" beside it is a default (README rule of the real-ad set).
+_ON_CALL = re.compile(r"tilkallings?\s?vikar\w*|tilkallingsvakt\w*|ringevikar\w*|\bon[- ]call\b", re.I)
+_UPPER_BOUND = re.compile(r"(?:inntil|opptil|opp\s+til|up\s+to|maks(?:imum|imalt)?)\s+(?:ca\.?\s+)?$", re.I)
+# A notice of several posts ("Ledige stillingar i Tysvær kommune", "ledig 120 % stilling ... ledig 50 %
+# stilling"): the listing gives the lowest share on offer, the least a reader can count on.
+_SEVERAL_POSTS_TITLE = re.compile(r"\bledige\s+stilling(?:er|ar)\b", re.I)
+_ONE_POST = re.compile(r"\bledig\w*\s+(?:\w+\s+){0,3}?\d{1,3}\s*%\s*(?:fast\s+|vikariat\s+)?stilling", re.I)
+
+
 # Cues (pipeline/cues.py), read off the patterns: text without one of them skips the pattern.
 PERCENT_CUES = cue_words(_PERCENT)
 LABELLED_CUES = cue_words(_LABELLED_SHARE)
@@ -102,7 +119,7 @@ def _whole(digits: str, decimals: str | None) -> int:
     return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
-def _position_percentages(text: str, need_context: bool, title: str = "") -> list[int]:
+def _position_percentages(text: str, need_context: bool, title: str = "", on_call: bool = False) -> list[int]:
     """Percentages in `text` that describe the job share, in order of appearance."""
     found: list[tuple[int, int]] = []
     folded = fold(text)
@@ -125,7 +142,9 @@ def _position_percentages(text: str, need_context: bool, title: str = "") -> lis
             _EXTENT_WORD.search(after_near) or _EXTENT_WORD.search(before_near) or beside_title
         ):
             continue
-        if _PAY_BASIS.search(before_near):
+        if _PAY_BASIS.search(before_near) or _LATER.search(before_near):
+            continue
+        if on_call and _UPPER_BOUND.search(before_near):
             continue
         found.append((m.start(), low))
     for m in _labelled_shares(text, folded) if holds_any(folded, LABELLED_CUES) else ():
@@ -157,17 +176,24 @@ def extent_and_source(
     had no extent at all, so a 100 that rests on that word alone is weaker than a stated percentage.
     """
     field = (extent or "").strip()
+    on_call = bool(title) and _ON_CALL.search(title) is not None
     if field:
         pcts = _position_percentages(field, need_context=False)
         if pcts:
             return pcts[0], STATED
     if title:
-        in_title = _position_percentages(title, need_context=False)
+        in_title = _position_percentages(title, need_context=False, on_call=on_call)
         if in_title:
             return in_title[0], STATED
-    from_text = _position_percentages(text or "", need_context=True, title=title.strip().casefold())
+    body_text = text or ""
+    from_text = _position_percentages(body_text, True, title.strip().casefold(), on_call)
     if from_text:
+        several = bool(title) and _SEVERAL_POSTS_TITLE.search(title) is not None
+        if several or (len(from_text) > 1 and len(_ONE_POST.findall(body_text)) > 1):
+            return min(from_text), STATED
         return from_text[0], STATED
+    if on_call:
+        return None, None
     key = field.lower()
     types = {t.strip().lower().replace(" ", "_") for t in employment_types or [] if t}
     if key in _FULL_TIME_FIELDS or _FULL_TIME_WORD.fullmatch(key):

@@ -16,7 +16,12 @@ import ftfy
 import lxml.html
 from lxml.etree import ParserError
 
-_DROP = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL)
+# Dropped with their content; the document tags themselves are dropped too, since lxml stops reading a
+# fragment at "</html>" and some extractors append fields after a whole document ("...</html><br>Trainee").
+_DROP = re.compile(
+    r"<(script|style|noscript|template|head)\b.*?</\1\s*>|<!--.*?-->|<\s*/?\s*(?:html|body|!doctype)\b[^>]*>",
+    re.IGNORECASE | re.DOTALL,
+)
 _BLOCK = re.compile(
     r"<\s*/?\s*(?:p|div|li|br|h[1-6]|tr|td|th|ul|ol|section|article|header|footer|dt|dd|dl|table|blockquote|pre|hr)\b[^>]*>",
     re.IGNORECASE,

@@ -99,3 +99,42 @@ def test_labelled_share_without_percent_sign() -> None:
 def test_shares_in_titles_and_with_decimals(text: str, title: str, expected: int | None) -> None:
     """Issue 13: "Fritidskontakt, 20 %" gave 100, "57,4 % stilling" gave nothing."""
     assert parse_extent(None, [], text, title=title) == expected
+
+
+@pytest.mark.parametrize(
+    ("extent", "title", "text", "expected"),
+    [
+        # An on-call substitute has no fixed share; "inntil 90 %" is an upper bound, "Heltid" a default.
+        ("Heltid", "Tilkallingsvikarar - Pleie- og omsorgstenesta", "Vi treng tilkallingsvikarar.", None),
+        (None, "Sekretær, tilkallingsvikar inntil 90%, id 279", "Tilkallingsvikar inntil 90%.", None),
+        # A regular post beside on-call work keeps its share; several posts give the lowest.
+        (
+            None,
+            "Barne- og ungdomsarbeidere/tilkallingsvikarer",
+            "Det er ledig 120% stilling ved Tømra barnehage, hvorav 60% på storbarn. "
+            "Fra d.d. er det ledig 50% stilling på Kvellohaugen.",
+            50,
+        ),
+        (
+            "Deltid",
+            "Ledige stillingar i Tysvær kommune",
+            "Rektor - 100% fast. Pedagogisk leder 20% fast - Aksdal barnehage. Sjukepleiar 75% vikariat.",
+            20,
+        ),
+        # A share offered later is not the share now.
+        (
+            "Deltid",
+            "Salgskonsulent",
+            "En deltidsjobb, med mulighet for å gå over i en 100 % stilling til høsten.",
+            None,
+        ),
+        # One post: the first stated share still wins; "inntil" outside on-call work still counts.
+        (None, "Sykepleier", "Vi har ledig 80 % fast stilling. Vikariat i 20 % kan også tilbys.", 80),
+        (None, "Sykepleier", "Vikariat inntil 100 % stilling ved sengeposten.", 100),
+    ],
+)
+def test_on_call_posts_several_posts_and_later_shares(
+    extent: str | None, title: str, text: str, expected: int | None
+) -> None:
+    """Issue 13 (real-set misses by class), by the real set's README rules."""
+    assert parse_extent(extent, [], text, title=title) == expected
