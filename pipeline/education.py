@@ -94,7 +94,9 @@ _VOCATIONAL = re.compile(
 _ADVANTAGE = re.compile(
     r"\bhelst\b|fortrinnsvis|\bideelt\b|\bideally\b|fordel|ønskelig|ønskeleg|ønskjeleg|ynskjeleg|ynskt|ønskes|meritterende|positivt|\bplus\b|\bbonus\b|advantage|nice\s+to\s+have|"
     r"preferably|preferred|desirable|beneficial|is\s+an?\s+asset|\bmerit\b|foretrekk\w*|gjerne|"
-    r"vektlegges|vektlagt|vurderes\s+positivt|weighted|considered\s+positively",
+    r"vektlegges|vektlagt|vurderes\s+positivt|weighted|considered\s+positively|"
+    # "Bør ha fagbrev" / "should have a degree": what the applicant should have, not must.
+    r"\bbør\s+(?:du\s+)?ha\b|\bshould\s+(?:ideally\s+)?have\b",
     re.I,
 )
 # Levels named in passing, not as a requirement: study programmes the employer offers. The whole sentence

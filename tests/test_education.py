@@ -196,3 +196,15 @@ def test_a_wrapped_line_in_the_markup_does_not_cut_the_sentence() -> None:
 
     text = html_to_text("<p>Søkeren bør ha høyere utdannelse og/eller\n        relevant erfaring.</p>")
     assert required_education(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bør ha fagbrev som barne- ungdomsarbeider eller tilsvarende.", None),
+        ("Applicants should have a degree in engineering.", None),
+        ("Du må ha fagbrev som barne- og ungdomsarbeider.", "vocational"),
+    ],
+)
+def test_what_the_applicant_should_have_is_a_wish(text: str, expected: str | None) -> None:
+    assert required_education(text) == expected
