@@ -193,7 +193,7 @@ def match(
     min_extent: cf.MinExtent = None, engagement: cf.Engagement = None, remote: cf.Remote = None,
     english: cf.English = False, permit_salary: cf.PermitSalary = False, min_salary: cf.MinSalary = None,
     published_within: cf.PublishedWithin = None, deadline_open: cf.DeadlineOpen = False,
-    agencies: cf.Agencies = None,
+    agencies: cf.Agencies = None, relocation: cf.Relocation = False,
 ) -> None:  # fmt: skip
     """Rank active listings against your CV. Example: fjordjobs match --cv cv.pdf --place Oslo --remote hybrid --top 20."""
     chosen = cf.flags_or_die(locals())

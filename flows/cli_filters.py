@@ -56,11 +56,15 @@ DeadlineOpen = Annotated[
     bool, typer.Option("--deadline-open", help="Only listings whose deadline has not passed.")
 ]
 Agencies = Annotated[str | None, typer.Option("--agencies", help="show, hide or only staffing agencies.")]
+Relocation = Annotated[
+    bool,
+    typer.Option("--relocation", help="Only listings that offer help to relocate (moving, housing, visa)."),
+]
 
 
 FLAG_NAMES = (
     "place", "occupation", "sector", "extent", "min_extent", "engagement", "remote", "english",
-    "permit_salary", "min_salary", "published_within", "deadline_open", "agencies",
+    "permit_salary", "min_salary", "published_within", "deadline_open", "agencies", "relocation",
 )  # fmt: skip
 
 
@@ -71,6 +75,7 @@ def filter_from_flags(**flags: Any) -> SearchFilter:
         "min_extent": "min_extent_pct", "engagement": "engagement", "remote": "remote", "english": "english",
         "permit_salary": "permit_salary", "min_salary": "min_salary_nok",
         "published_within": "published_within_days", "deadline_open": "deadline_open", "agencies": "agencies",
+        "relocation": "relocation",
     }  # fmt: skip
     data = {names[k]: v for k, v in flags.items() if k in names and v not in (None, False, [], ())}
     return filter_from_mapping(data, source="flags")
@@ -102,7 +107,7 @@ def facets(
     place: Place = None, occupation: Occupation = None, sector: Sector = None, extent: Extent = None,
     min_extent: MinExtent = None, engagement: Engagement = None, remote: Remote = None, english: English = False,
     permit_salary: PermitSalary = False, min_salary: MinSalary = None, published_within: PublishedWithin = None,
-    deadline_open: DeadlineOpen = False, agencies: Agencies = None,
+    deadline_open: DeadlineOpen = False, agencies: Agencies = None, relocation: Relocation = False,
 ) -> None:  # fmt: skip
     """Each filter's values with how many active listings have each. Example: fjordjobs facets --place Oslo."""
     chosen = flags_or_die(locals())
@@ -176,7 +181,7 @@ def search_save(
     place: Place = None, occupation: Occupation = None, sector: Sector = None, extent: Extent = None,
     min_extent: MinExtent = None, engagement: Engagement = None, remote: Remote = None, english: English = False,
     permit_salary: PermitSalary = False, min_salary: MinSalary = None, published_within: PublishedWithin = None,
-    deadline_open: DeadlineOpen = False, agencies: Agencies = None,
+    deadline_open: DeadlineOpen = False, agencies: Agencies = None, relocation: Relocation = False,
 ) -> None:  # fmt: skip
     """Save a search. Example: fjordjobs search save oslo-data --place Oslo --occupation IT --english --cv cv.pdf."""
     chosen = flags_or_die(locals())

@@ -10,7 +10,6 @@ from datetime import date
 
 from pipeline.listing import Listing
 from pipeline.permit import MIN_EXTENT_PCT, salary_verdict, threshold_for
-from pipeline.relocation import read_relocation
 
 DEADLINE_SOON_DAYS = 3
 
@@ -110,7 +109,6 @@ def flags_for(
     deadline = listing.application_deadline
     asked = required_years(listing.description)
     best_pay = listing.salary_max_nok or listing.salary_min_nok
-    relocation = read_relocation(listing.description)
     return Flags(
         permit_salary=verdict.status,
         permit_threshold_nok=verdict.threshold_nok,
@@ -124,7 +122,7 @@ def flags_for(
         expired=listing.status == "expired",
         years_asked=asked if asked is not None and years is not None and asked > years else None,
         below_min_salary=bool(min_salary and best_pay is not None and best_pay < min_salary),
-        relocation=relocation.offered,
-        relocation_evidence=relocation.evidence,
+        relocation=listing.relocation,  # read at load (pipeline/relocation.py), as the filter reads it
+        relocation_evidence=listing.relocation_evidence,
         outside_places=outside_places,
     )

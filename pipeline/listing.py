@@ -124,6 +124,11 @@ class Listing:
     """The employer's 9-digit organisation number, check digit verified."""
     employer_key: str | None = None
     """The employer's name without case, punctuation or AS/ASA: what block lists match."""
+    relocation: bool | None = None
+    """Help to relocate offered (moving, housing, visa or permit: pipeline/relocation.py): True; explicitly
+    not ("no visa sponsorship"): False; the ad says nothing: None."""
+    relocation_evidence: str | None = None
+    """The phrase that decided `relocation`."""
 
     def as_row(self) -> dict[str, Any]:
         """Field name -> value, for the few readers that look fields up by name (the evaluation)."""

@@ -27,6 +27,7 @@ from pipeline.occupation import occupation_categories
 from pipeline.pay_scale import stale_table_note
 from pipeline.places import normalise_place
 from pipeline.positions import parse_positions
+from pipeline.relocation import read_relocation
 from pipeline.remote import assess_remote
 from pipeline.salary import parse_salary
 from pipeline.sector import organisation_number, sector_of
@@ -126,6 +127,7 @@ def normalise_record(record: dict[str, Any], on: date) -> Listing:
     fetched_at = parse_timestamp(_clean(record.get("fetched_at"))) or datetime.now()
     start_date, start_text = parse_start(_clean(fields.get("start")), reference)
     remote = assess_remote(_clean(fields.get("remote")), full_text)
+    relocation = read_relocation(description)
     categories = occupation_categories(
         _as_list(fields.get("styrk_codes")),
         fields.get("occupation_levels") or [],
@@ -183,4 +185,6 @@ def normalise_record(record: dict[str, Any], on: date) -> Listing:
         apply_url=_clean(fields.get("apply_url")),
         employer_orgnr=organisation_number(_clean(fields.get("employer_orgnr"))),
         employer_key=employer_key(employer) if employer else None,
+        relocation=relocation.offered,
+        relocation_evidence=relocation.evidence,
     )

@@ -18,6 +18,7 @@ view a user can query. So "remote = hybrid" or "place = Vestland" means one thin
 | min_salary_nok | NOK a year | its stated salary can reach this (unstated salaries are kept) |
 | published_within_days | days | published (or first seen) within that many days |
 | deadline_open | true | its deadline has not passed (no deadline counts as open) |
+| relocation | true | it offers help to relocate (moving, housing, visa or permit; pipeline/relocation.py) |
 | agencies | show, hide, only | staffing agencies shown (default), hidden, or only they |
 
 `permit_salary` reasons as the `match` permit flag does (`pipeline/permit.py` `salary_verdict`): an ad that
@@ -59,6 +60,7 @@ class SearchFilter:
     published_within_days: int | None = None
     deadline_open: bool = False
     agencies: str = "show"
+    relocation: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """Only the keys that restrict something, as JSON-friendly values (saved searches store this)."""
@@ -154,4 +156,5 @@ def filter_from_mapping(data: dict[str, Any], source: str = "filters") -> Search
         published_within_days=_whole("published_within_days", data.get("published_within_days")),
         deadline_open=_flag("deadline_open", data.get("deadline_open")),
         agencies=_choice("agencies", data.get("agencies"), AGENCIES) or "show",
+        relocation=_flag("relocation", data.get("relocation")),
     )

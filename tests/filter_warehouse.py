@@ -54,7 +54,7 @@ def first_ads() -> list[dict[str, Any]]:
            occupation=["Transport og lager"]),
         ad("a4", title="Senior utvikler", employer="Nordlys Tech AS", locations=[("Tromsø", "Troms")],
            description="<p>This role is fully remote within Norway. English is our working language.</p>"
-                       "<p>Salary: NOK 800 000.</p>",
+                       "<p>Salary: NOK 800 000.</p><p>We offer a relocation package.</p>",
            sector=None, extent="Heltid", engagement="Fast", published="2026-11-20T08:00:00+01:00", occupation=[],
            application_due="25.11.2026"),
         ad("a5", title="Rådgiver", employer="Equinor ASA", locations=[("Oslo", "Oslo")], employer_orgnr="923609016",

@@ -49,6 +49,7 @@ CASES: list[tuple[dict[str, Any], set[str], str]] = [
     ({"deadline_open": True}, ALL, "coalesce(application_deadline, DATE '2026-11-21') >= DATE '2026-11-21'"),
     ({"agencies": "hide"}, {"a1", "a2", "a4", "a5"}, "NOT staffing_agency"),
     ({"agencies": "only"}, {"a3"}, "staffing_agency"),
+    ({"relocation": True}, {"a4"}, "relocation"),
     ({"place": ["Oslo"], "remote": ["hybrid"], "english": True}, {"a1"},
      "list_contains(counties, 'Oslo') AND remote = 'hybrid' AND english_ok"),
 ]  # fmt: skip
@@ -57,6 +58,7 @@ FLAGS = {
     "min_extent_pct": "--min-extent", "engagement": "--engagement", "remote": "--remote", "english": "--english",
     "permit_salary": "--permit-salary", "min_salary_nok": "--min-salary",
     "published_within_days": "--published-within", "deadline_open": "--deadline-open", "agencies": "--agencies",
+    "relocation": "--relocation",
 }  # fmt: skip
 
 
@@ -139,7 +141,8 @@ def test_facet_counts_equal_count_star_in_sql(warehouse: Path) -> None:
              "occupation_level1": "occupation_level1", "occupation_level2": "occupation_level2"}  # fmt: skip
     scalars = {"sector": "sector", "extent": "extent", "engagement": "engagement", "remote": "remote",
                "english": "CAST(english_ok AS VARCHAR)", "permit_salary": "CAST(permit_salary_ok AS VARCHAR)",
-               "staffing_agency": "CAST(staffing_agency AS VARCHAR)"}  # fmt: skip
+               "staffing_agency": "CAST(staffing_agency AS VARCHAR)",
+               "relocation": "CAST(relocation AS VARCHAR)"}  # fmt: skip
     with db.connection(warehouse) as con:
         counts = facet_counts(con, SearchFilter(), TODAY)
         checked = 0
@@ -213,3 +216,17 @@ def test_the_view_is_there_for_fjordjobs_sql_on_a_warehouse_no_search_has_touche
         "SELECT count(*) AS n FROM listing_search WHERE remote = 'hybrid'",
     )
     assert out.split() == ["n", "2"]
+
+
+def test_relocation_filter_and_match_flag_agree(warehouse: Path, cv: Path) -> None:
+    """The `relocation` filter keeps exactly the listings whose `match` flag says relocation help."""
+    with db.connection(warehouse) as con:
+        flagged = {
+            r.listing_id
+            for r in run_match(con, cv, on=TODAY, show_all=True).results
+            if "relocation_help" in r.flags
+        }
+        kept = set(filtered_ids(con, SearchFilter(relocation=True), TODAY))
+        evidence = con.execute("SELECT relocation_evidence FROM listing_search WHERE relocation").fetchall()
+    assert short(kept) == short(flagged) == {"a4"}
+    assert len(evidence) == 1 and "We offer a relocation package." in evidence[0][0]

@@ -8,12 +8,13 @@ from typing import Any
 
 import duckdb
 
+from pipeline.relocation import read_relocation
 from warehouse.db import connect
 
 COLUMNS = (
     "listing_id", "source", "source_id", "url", "title", "employer", "description", "city", "status",
     "duplicate_of", "application_deadline", "extent_pct", "temporary", "staffing_agency", "education",
-    "salary_min_nok", "salary_max_nok", "english_ok",
+    "salary_min_nok", "salary_max_nok", "english_ok", "relocation", "relocation_evidence",
 )  # fmt: skip
 
 
@@ -38,6 +39,8 @@ def listing(listing_id: str, title: str, description: str, **extra: Any) -> dict
         "salary_max_nok": None,
         "english_ok": False,
     }
+    help_offered = read_relocation(description)  # read at load, as pipeline/normalise.py reads it
+    row.update(relocation=help_offered.offered, relocation_evidence=help_offered.evidence)
     row.update(extra)
     return row
 

@@ -36,6 +36,7 @@ _FRAGMENTS: dict[str, str] = {
     "OR coalesce(salary_max_nok, salary_min_nok) >= ?)",
     "published_within_days": "coalesce(published_at, first_seen_at) >= ?",
     "deadline_open": "(application_deadline IS NULL OR application_deadline >= ?)",
+    "relocation": "relocation IS TRUE",
 }
 _AGENCIES = {"hide": "staffing_agency IS NOT TRUE", "only": "staffing_agency IS TRUE"}
 
@@ -77,7 +78,7 @@ def _params(key: str, value: Any, today: date) -> list[Any]:
         return [datetime.combine(today - timedelta(days=int(value)), time.min)]
     if key == "deadline_open":
         return [today]
-    if key in ("english", "permit_salary"):
+    if key in ("english", "permit_salary", "relocation"):
         return []
     return [value]
 
@@ -183,6 +184,7 @@ _FACETS: dict[str, str] = {
     "english": "list_filter([CAST(english_ok AS VARCHAR)], lambda x: x IS NOT NULL)",
     "permit_salary": "list_filter([CAST(permit_salary_ok AS VARCHAR)], lambda x: x IS NOT NULL)",
     "staffing_agency": "list_filter([CAST(staffing_agency AS VARCHAR)], lambda x: x IS NOT NULL)",
+    "relocation": "list_filter([CAST(relocation AS VARCHAR)], lambda x: x IS NOT NULL)",
 }
 
 

@@ -37,7 +37,7 @@ SELECT l.listing_id, l.source, l.title, l.employer, l.employer_orgnr, l.url, l.a
             WHEN l.salary_min_nok >= greatest({permit_master}, {permit_bachelor}) THEN TRUE
             WHEN l.salary_min_nok < least({permit_master}, {permit_bachelor}) THEN FALSE
        END AS permit_salary_ok,
-       l.staffing_agency, l.temporary, l.education,
+       l.staffing_agency, l.temporary, l.education, l.relocation, l.relocation_evidence,
        l.published_at, l.application_deadline, l.start_date, l.start_text, l.positions,
        l.first_seen_at, l.last_seen_at, l.description, l.status
 FROM ({listings}) AS l
