@@ -126,6 +126,31 @@ def prepare(text: str) -> str:
     return text
 
 
+class Phrases:
+    """The glossary's phrases, each joined into one word wherever a text says it (any spacing between
+    its words), so the word meets its concept: "machine learning" -> "machinelearning" -> @machinelearning.
+
+    One pass of a single pattern over the text, replacing each phrase found by its joined word.
+    """
+
+    def __init__(self, joined: dict[str, str]) -> None:
+        self._joined = {tuple(phrase.split()): word for phrase, word in joined.items()}
+        alternatives = sorted(
+            (r"\s+".join(map(re.escape, parts)) for parts in self._joined), key=len, reverse=True
+        )
+        self._pattern = (
+            re.compile(f"(?<![{WORD_CHARS}])(?:{'|'.join(alternatives)})(?![{WORD_CHARS}])")
+            if alternatives
+            else None
+        )
+
+    def join(self, text: str) -> str:
+        """`text` (lower case) with every phrase written as one word."""
+        if self._pattern is None:
+            return text
+        return self._pattern.sub(lambda m: self._joined[tuple(m.group(0).split())], text)
+
+
 def _data_lines(name: str) -> list[str]:
     text = resources.files("matching").joinpath("data", name).read_text(encoding="utf-8")
     return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
@@ -166,6 +191,7 @@ class Analyzer:
     concepts: dict[str, str] = field(init=False)  # surface form -> "@concept"
     stem_concepts: dict[str, dict[str, str]] = field(init=False)  # language -> stem of a form -> "@concept"
     parts: frozenset[str] = field(init=False)  # known compound parts
+    phrases: Phrases = field(init=False)  # the glossary's phrases, read as one word each
     surface: dict[str, str] = field(init=False, default_factory=dict)  # term -> a word it came from
 
     def __post_init__(self) -> None:
@@ -178,11 +204,17 @@ class Analyzer:
         self.ambiguous = _load_ambiguous()
         self.concepts = {}
         self.stem_concepts = {"no": {}, "en": {}}
+        phrases: dict[str, str] = {}
         for line in _data_lines("glossary.tsv"):
             concept, _, forms = line.partition("\t")
             token = "@" + concept.strip().replace(" ", "_")
             for form in (f.strip().lower() for f in forms.split(",")):
-                if not form or " " in form or self.ambiguous.get(form) == _BOTH:
+                if " " in form:
+                    # A phrase ("machine learning", "trade certificate") is read as one word, written
+                    # without its spaces: English names in two words what Norwegian writes as one.
+                    phrases.setdefault(form, form.replace(" ", ""))
+                    form = phrases[form]
+                if not form or self.ambiguous.get(form) == _BOTH:
                     continue
                 self.concepts.setdefault(form, token)
                 # A stem stands for the concept only in its own language's texts, and never when it
@@ -191,6 +223,7 @@ class Analyzer:
                     stem = stemmer.stemWord(form)
                     if lang not in self.ambiguous.get(stem, ()):
                         self.stem_concepts[lang].setdefault(stem, token)
+        self.phrases = Phrases(phrases)
         words = {w for line in _data_lines("compound_parts.txt") for w in line.split()}
         words |= {k for k in self.concepts if len(k) >= _MIN_PART and k.isalpha()}
         self.parts = frozenset(w for w in words if w not in self.ambiguous)
@@ -201,7 +234,7 @@ class Analyzer:
 
     def words(self, text: str) -> list[str]:
         """Lower-cased word tokens; '.net' and 'c#' survive as words."""
-        return _WORD.findall(prepare(text))
+        return _WORD.findall(self.phrases.join(prepare(text)))
 
     def language(self, words: Iterable[str]) -> str:
         """'en' or 'no' by which language's stop words are more frequent (ties: Norwegian)."""

@@ -72,3 +72,18 @@ def test_cv_headline_counts_more_than_languages_and_headings_are_dropped() -> No
     assert w["@nurse"] == 3.0
     assert w["@english"] == 0.5
     assert "@experience" not in w
+
+
+def test_an_english_phrase_meets_the_norwegian_word_for_it() -> None:
+    """English names in two words what Norwegian writes as one: the glossary's phrases are one term.
+    Before, every phrase of the glossary was dropped, and "trade certificate" (the English name of a
+    fagbrev) made an electrician's CV share "trade" with ads about energy trading."""
+    a = default_analyzer()
+    assert a.tokens("Trade certificate as electrician") == a.tokens("Fagbrev som elektriker")
+    assert "@certificate" not in a.tokens("Energy trading desk") and "@certificate" in a.tokens(
+        "Trade  certificate"
+    )
+    assert a.tokens("Experience with machine learning") == a.tokens("Erfaring med maskinlæring")
+    assert a.tokens("machine learning") == ["@machinelearning"]  # not the machinery concept
+    # Whole words only: "fair trade" is no certificate.
+    assert "@certificate" not in a.tokens("fair trade coffee")
