@@ -19,7 +19,7 @@ from flows.cli_common import reading as _reading  # noqa: E402
 from flows.cli_common import report_ingest as _report_ingest  # noqa: E402
 from flows.cli_common import write_report as _write_report  # noqa: E402
 from flows.cli_common import writing as _writing  # noqa: E402
-from flows.output import ROW_FORMATS, console, fail, render_rows  # noqa: E402
+from flows.output import ROW_FORMATS, console, fail, render_rows, shown  # noqa: E402
 from warehouse import db  # noqa: E402
 from warehouse.db import WarehouseError  # noqa: E402
 
@@ -258,7 +258,7 @@ def status(
     console.print(render_rows(columns, rows, "table"))
     failed = [row for row in rows if row[3] != "ok"]
     for row in failed:
-        console.print(f"[red]failed[/] {row[0]} run {row[1]}: {row[9]}", highlight=False)
+        console.print(f"[red]failed[/] {row[0]} run {row[1]}: {shown(row[9])}", highlight=False)
 
 
 @app.command()

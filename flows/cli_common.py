@@ -12,7 +12,7 @@ import duckdb
 import typer
 
 from flows import locations
-from flows.output import console, err_console, fail
+from flows.output import console, err_console, fail, shown
 from hunt.errors import HuntError
 from warehouse import db
 
@@ -102,14 +102,16 @@ def report_ingest(result: IngestResult) -> None:
         highlight=False,
     )
     for reason in result.quarantine_reasons[:5]:
-        console.print(f"  [yellow]quarantined:[/] {reason}", highlight=False)
+        console.print(f"  [yellow]quarantined:[/] {shown(reason)}", highlight=False)
     if result.failed_pages:
         console.print(
             f"  [red]{result.failed_pages} pages failed[/] (not loaded; the next crawl tries them again):",
             highlight=False,
         )
         for page in result.failures[:10]:
-            console.print(f"    {page['url']}: {page['reason']}", highlight=False, soft_wrap=True)
+            console.print(
+                f"    {shown(page['url'])}: {shown(page['reason'])}", highlight=False, soft_wrap=True
+            )
         if result.failed_pages > 10:
             console.print(f"    ... {result.failed_pages - 10} more: `fjordjobs status`", highlight=False)
 

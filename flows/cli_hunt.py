@@ -16,7 +16,7 @@ from rich.table import Table
 
 from flows.cli_common import DbOption
 from flows.cli_common import hunt_warehouse as _warehouse
-from flows.output import console, fail
+from flows.output import console, fail, shown
 from hunt import applications, contacts, followups, offer, weekly
 from hunt.clock import parse_date, today
 from hunt.errors import HuntError
@@ -42,9 +42,10 @@ def _table(*columns: str) -> Table:
 
 
 def _s(value: object) -> str:
+    """A cell: empty for None, ISO for a date, and escaped (see flows.output.shown)."""
     if value is None:
         return ""
-    return value.isoformat() if isinstance(value, date) else str(value)
+    return value.isoformat() if isinstance(value, date) else shown(value)
 
 
 # --- track -------------------------------------------------------------------------------------------
@@ -103,9 +104,9 @@ def _print_history(con: duckdb.DuckDBPyConnection, application_id: str) -> None:
     current = applications.get(con, application_id)
     assert current is not None
     table = _table("date", "status", "note")
-    table.title = f"{application_id}: " + " at ".join(p for p in (current.title, current.employer) if p)
+    table.title = _s(f"{application_id}: " + " at ".join(p for p in (current.title, current.employer) if p))
     for row in rows:
-        table.add_row(_s(row["event_date"]), row["status"], _s(row["note"]))
+        table.add_row(_s(row["event_date"]), _s(row["status"]), _s(row["note"]))
     console.print(table)
 
 
@@ -117,8 +118,8 @@ def _print_applications(con: duckdb.DuckDBPyConnection) -> None:
     table = _table("application", "status", "since", "title", "employer", "listing")
     for row in rows:
         table.add_row(
-            row["application_id"],
-            row["status"],
+            _s(row["application_id"]),
+            _s(row["status"]),
             _s(row["status_date"]),
             _s(row["title"]),
             _s(row["employer"]),
@@ -162,8 +163,8 @@ def followups_cmd(
             table.add_row(
                 _s(f.due),
                 f"{late} d" if late else "today",
-                f.action,
-                f.application_id,
+                _s(f.action),
+                _s(f.application_id),
                 _s(f.title),
                 _s(f.employer),
             )
@@ -248,9 +249,9 @@ def contacts_list(
         reconnect += due
         table.add_row(
             str(c.contact_id),
-            c.name + (" (recruiter)" if c.recruiter else ""),
+            _s(c.name + (" (recruiter)" if c.recruiter else "")),
             _s(c.employer),
-            c.relation,
+            _s(c.relation),
             _s(c.channel),
             _s(c.last_contact) or "never",
             "[yellow]reconnect[/]" if due else "",
@@ -346,7 +347,12 @@ def offer_check(
     table.title = f"skilled-worker permit check on {day.isoformat()}"
     for r in results:
         table.add_row(
-            r.rule_id, f"[{colours[r.outcome]}]{r.outcome}[/]", r.detail, r.text, _s(r.valid_from), r.source
+            r.rule_id,
+            f"[{colours[r.outcome]}]{r.outcome}[/]",
+            _s(r.detail),
+            _s(r.text),
+            _s(r.valid_from),
+            _s(r.source),
         )
     console.print(table)
     failed = [r.rule_id for r in results if r.outcome == "fail"]

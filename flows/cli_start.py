@@ -10,7 +10,7 @@ import typer
 
 from flows import locations
 from flows.cli_common import die, report_ingest, write_report
-from flows.output import console
+from flows.output import console, shown
 from warehouse import db
 from warehouse.db import WarehouseError
 
@@ -111,9 +111,11 @@ def init(
     )
     console.print(f"wrote {target}", highlight=False, soft_wrap=True)
     console.print(
-        f"next: `{run_cmd}` crawls its sources (the bundled demo feed until you set demo = false under "
-        f"[sources.nav]) into {locations.choose(None, config=target).describe()}, "
-        "ranks them for your CV and writes the reports beside the file",
+        shown(
+            f"next: `{run_cmd}` crawls its sources (the bundled demo feed until you set demo = false under "
+            f"[sources.nav]) into {locations.choose(None, config=target).describe()}, "
+            "ranks them for your CV and writes the reports beside the file"
+        ),
         highlight=False,
         soft_wrap=True,
     )

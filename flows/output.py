@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 console = Console()
@@ -50,10 +51,16 @@ def render_rows(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str)
     for column in columns:
         table.add_column(column, overflow="fold")
     for row in rows:
-        table.add_row(*["" if v is None else str(_plain(v)) for v in row])
+        table.add_row(*["" if v is None else escape(str(_plain(v))) for v in row])
     return table
+
+
+def shown(value: object) -> str:
+    """A value for a rich string: text from ads, users and files is escaped, so "[Remote] Developer" or
+    "[sources.nav]" is printed as written and not taken for a style tag (rich would drop it)."""
+    return escape(str(value))
 
 
 def fail(message: str) -> None:
     """One line on stderr; the caller exits non-zero."""
-    err_console.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
+    err_console.print(f"[bold red]error:[/] {shown(message)}", highlight=False, soft_wrap=True)

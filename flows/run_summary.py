@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 from rich.table import Table
 
+from flows.output import shown
+
 if TYPE_CHECKING:
     from flows.daily import DailySummary
 
@@ -30,7 +32,7 @@ def summary_table(summary: DailySummary) -> Table:
     for s in summary.sources:
         status = "[green]ok[/]" if s.ok else "[bold red]FAILED[/]"
         counts = [s.items, s.new_listings, s.updated, s.deactivated, s.quarantined, s.failed_pages]
-        table.add_row(s.name, status, *[str(c) for c in counts], s.reason or "")
+        table.add_row(shown(s.name), status, *[str(c) for c in counts], shown(s.reason or ""))
     return table
 
 
@@ -41,12 +43,15 @@ def print_summary(summary: DailySummary, console: Console) -> None:
         if p.ok:
             files = ", ".join(str(f) for f in p.files)
             console.print(
-                f"profile [bold]{p.name}[/]: {p.ranked} of {p.candidates} ranked -> {files}", highlight=False
+                f"profile [bold]{shown(p.name)}[/]: {p.ranked} of {p.candidates} ranked -> {shown(files)}",
+                highlight=False,
             )
         else:
-            console.print(f"profile [bold]{p.name}[/]: [red]failed[/] {p.reason}", highlight=False)
+            console.print(
+                f"profile [bold]{shown(p.name)}[/]: [red]failed[/] {shown(p.reason)}", highlight=False
+            )
     for digest in summary.digests:
-        console.print(f"digest {digest.line()}", highlight=False)
+        console.print(f"digest {shown(digest.line())}", highlight=False)
     if summary.report_dir is not None:
         console.print(
             f"reports in {summary.report_dir} (and {summary.report_dir.parent / 'latest'})", highlight=False
