@@ -12,7 +12,7 @@ from typing import Annotated, Any
 import duckdb
 import typer
 
-from flows import locations
+from flows import cli_common
 from flows.output import console, fail
 from hunt import blocks
 from hunt.clock import today
@@ -83,9 +83,12 @@ def filter_from_flags(**flags: Any) -> SearchFilter:
 
 @contextmanager
 def _warehouse(db_path: Path | None) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A migrated connection; user errors inside become one line and exit status 1."""
+    """A migrated connection; user errors inside become one line and exit status 1. The command says on
+    stderr which warehouse file it read and wrote (`cli_common.writing`, as every writing command does),
+    so a block or a saved search is not looked for in another warehouse."""
+    path = cli_common.writing(db_path)
     try:
-        with db.connection(locations.choose(db_path).path) as con:
+        with db.connection(path) as con:
             yield con
     except (HuntError, WarehouseError, SearchError, FilterError, MatchError) as exc:
         fail(str(exc))

@@ -230,3 +230,13 @@ def test_relocation_filter_and_match_flag_agree(warehouse: Path, cv: Path) -> No
         evidence = con.execute("SELECT relocation_evidence FROM listing_search WHERE relocation").fetchall()
     assert short(kept) == short(flagged) == {"a4"}
     assert len(evidence) == 1 and "We offer a relocation package." in evidence[0][0]
+
+
+@pytest.mark.parametrize(
+    "args", [["facets"], ["facets", "--format", "json"], ["search", "list"], ["block", "--list"]]
+)
+def test_filter_commands_say_which_warehouse_they_used(args: list[str], warehouse: Path) -> None:
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert f"warehouse: {warehouse} (from $FJORDJOBS_DB)" in result.stderr
+    assert "warehouse:" not in result.stdout  # JSON on stdout stays JSON
