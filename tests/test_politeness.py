@@ -162,3 +162,28 @@ def test_requests_past_the_limit_wait_their_turn_in_order() -> None:
         assert middleware.in_flight["slow.example"] == 1 and not middleware._waiting["slow.example"]
 
     asyncio.run(scenario())
+
+
+def test_a_freed_place_goes_to_the_highest_priority_request_waiting() -> None:
+    """A spider's sequential walk (NAV's feed pages, priority 10) must not queue behind the fetches it
+    spawned (priority 0): the next free place is the walk's, then the rest in arrival order."""
+
+    async def scenario() -> None:
+        middleware = HostConcurrencyMiddleware(limit=1)
+        holder = Request("https://feed.example/entry/0")
+        await middleware.process_request(holder)
+        entries = [
+            asyncio.ensure_future(middleware.process_request(Request(f"https://feed.example/entry/{n}")))
+            for n in (1, 2)
+        ]
+        page = asyncio.ensure_future(
+            middleware.process_request(Request("https://feed.example/page", priority=10))
+        )
+        await _settle()
+        middleware.process_response(holder, Response(holder.url))
+        await _settle()
+        assert page.done() and not any(entry.done() for entry in entries)
+        middleware.process_exception(Request("https://feed.example/page"), TimeoutError())  # not its holder
+        assert not any(entry.done() for entry in entries)
+
+    asyncio.run(scenario())
