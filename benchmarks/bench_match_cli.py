@@ -13,11 +13,13 @@ straight into the `listings` table; the demo warehouse is made by `fjordjobs dem
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import subprocess
 import sys
 import tempfile
 import time
+from datetime import datetime
 from pathlib import Path
 
 import pyarrow as pa
@@ -32,8 +34,10 @@ CLI = [sys.executable, "-c", "from flows.cli import main; main()"]
 
 
 def fill_warehouse(db: Path, n: int) -> None:
-    """`n` active listings with synthetic texts, inserted as the pipeline would leave them."""
+    """`n` active listings with synthetic texts, inserted as the pipeline would leave them (a content hash
+    and the time they were last seen, which key the matcher's index file)."""
     docs = synthetic_listings(n)
+    seen = datetime(2026, 11, 20, 6, 0)
     table = pa.table(
         {
             "listing_id": [f"bench:{i}" for i in range(n)],
@@ -45,6 +49,9 @@ def fill_warehouse(db: Path, n: int) -> None:
             "description": [d for _, d in docs],
             "city": ["Oslo"] * n,
             "status": ["active"] * n,
+            "content_hash": [hashlib.sha256(f"{t}\n{d}".encode()).hexdigest() for t, d in docs],
+            "first_seen_at": [seen] * n,
+            "last_seen_at": [seen] * n,
         }
     )
     con = connect(db)
@@ -52,7 +59,7 @@ def fill_warehouse(db: Path, n: int) -> None:
         con.register("bench_rows", table)
         con.execute(
             "INSERT INTO listings (listing_id, source, source_id, url, title, employer, description, city, "
-            "status) SELECT * FROM bench_rows"
+            "status, content_hash, first_seen_at, last_seen_at) SELECT * FROM bench_rows"
         )
         con.unregister("bench_rows")
     finally:

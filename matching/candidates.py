@@ -57,7 +57,11 @@ def built_index(con: duckdb.DuckDBPyConnection, found: Candidates, scoring_versi
     """The index over all candidates: read from the file beside the warehouse when it was built from
     exactly these texts (matching/index_file.py), else built through the index cache and stored."""
     version = analysis_version(scoring_version)
-    hashes = found.table.column("text_hash").to_numpy(zero_copy_only=False)
+    hashes = found.table.column("text_hash").to_numpy(zero_copy_only=False).copy()
+    unkeyed = found.table.column("unkeyed").to_numpy(zero_copy_only=False)
+    if unkeyed.any():  # rows the pipeline did not write: their text itself is the key
+        keys = con.sql(sql("match_candidate_text_keys"), params=[found.include_expired]).to_arrow_table()
+        hashes[unkeyed] = keys.column("text_hash").to_numpy(zero_copy_only=False)
     stamp = fingerprint(version, found.ids, hashes)
     path = index_path(con)
     loaded = load(path, stamp)

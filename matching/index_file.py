@@ -2,17 +2,17 @@
 
 `matching.index_cache` spares a run the analysis of texts it has seen, but every run still read every
 active ad's text from the warehouse, looked up its cached terms, and fitted idf and norms again: 6 s of
-CPU on 50,000 ads, for an index that is the same as yesterday's unless an ad came, went or changed. This
-file holds that index (the TF-IDF rows, the idf, and the analysed terms `explain` and the profile's word
-filters read) under a fingerprint of what it was built from: the analysis version, and each candidate's
-id with a hash of its title and description computed inside DuckDB (so a warm run reads no ad text).
-A run whose candidates have that fingerprint loads the file; any other rebuilds it (through the index
-cache) and replaces it.
+CPU on 50,000 ads, for an index that is the same as the last run's unless an ad came, went or changed.
+This file holds that index (the TF-IDF rows, the idf, and the analysed terms `explain` and the profile's
+word filters read) under a fingerprint of what it was built from: the analysis version, and each
+candidate's id with a key of its text (warehouse/sql/match_candidate_rows.sql: the version the pipeline
+loaded, so no ad text is read). A run whose candidates have that fingerprint maps the file; any other
+rebuilds it (through the index cache) and replaces it. A contact purge deletes it (pipeline/contact_purge.py).
 
 Measured on the 50,000 synthetic ads of benchmarks/bench_match_cli.py (CPU seconds of one warm run):
 reading the texts and building the index from the warm index cache took 2.7 s (plus 2.5 s making a
-`Listing` of every ad, see matching/candidates.py); mapping this file takes 0.01 s, and the one query
-that hashes the texts inside DuckDB 0.2 s: nine tenths of the phase saved.
+`Listing` of every ad, see matching/candidates.py); mapping this file takes 0.01 s and the query for
+the candidates' keys 0.15 s (0.5 s if it hashed the texts themselves): nine tenths of the phase saved.
 
 The file is a JSON header and the raw arrays (no pickles), mapped into memory when read, written to a
 temporary name and renamed, so a reader never sees half a file. A warehouse in memory, or a folder

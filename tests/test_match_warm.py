@@ -98,3 +98,19 @@ def test_term_columns_are_scikit_learns_feature_hasher_columns() -> None:
     hasher = FeatureHasher(n_features=N_FEATURES, input_type="string", alternate_sign=False)
     expected = np.asarray(hasher.transform([[t] for t in terms]).indices)
     assert np.array_equal(columns(terms), expected)
+
+
+def test_a_new_version_of_an_ad_from_the_pipeline_rebuilds_the_index(db: Path) -> None:
+    con = connect(db)
+    try:
+        con.execute("UPDATE listings SET content_hash = 'v1', last_seen_at = TIMESTAMP '2026-11-19 06:00:00'")
+        first = {r.listing_id: r.score for r in run_match(con, CV, on=ON, show_all=True).results}
+        # The next crawl brings a new text of the cook's ad: the pipeline stores a new content hash.
+        con.execute(
+            "UPDATE listings SET description = 'Kvalifikasjoner\nPython, SQL og Docker. Backend-utvikler.', "
+            "content_hash = 'v2', last_seen_at = TIMESTAMP '2026-11-20 06:00:00' WHERE listing_id = 'test:cook'"
+        )
+        again = {r.listing_id: r.score for r in run_match(con, CV, on=ON, show_all=True).results}
+    finally:
+        con.close()
+    assert again.get("test:cook", 0.0) > first.get("test:cook", 0.0)

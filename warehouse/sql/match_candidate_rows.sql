@@ -1,8 +1,11 @@
 -- The matcher's candidates (as match_candidates.sql, in the same order) as the few columns ranking and
--- the profile's filters read, with a hash of the text the index is built from: a warm `fjordjobs match`
--- checks its stored index against these hashes (matching/index_file.py) and reads no ad text.
-SELECT listing_id, hash(title, description) AS text_hash, title, employer, english_ok,
-       salary_min_nok, salary_max_nok, city, municipality, county
+-- the profile's filters read, with a key of the text the index is built from (matching/index_file.py):
+-- a listing's title and description change only when a crawl brings a new version (content_hash and
+-- last_seen_at change with it) or when a contact is scrubbed (which deletes the index file), so the
+-- key is read without reading any ad text. A row without a content_hash (written by hand) is keyed by
+-- its text instead (match_candidate_text_keys.sql).
+SELECT listing_id, hash(content_hash, last_seen_at) AS text_hash, content_hash IS NULL AS unkeyed,
+       title, employer, english_ok, salary_min_nok, salary_max_nok, city, municipality, county
 FROM listings_now
 WHERE (status = 'active' OR (? AND status = 'expired')) AND duplicate_of IS NULL
 ORDER BY listing_id
