@@ -34,8 +34,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from pipeline.occupation_vocab import ENDINGS, Term, styrk_rows, terms
 from pipeline.occupation_vocab import UNKNOWN_LEVEL1 as _UNKNOWN_LEVEL1
-from pipeline.occupation_vocab import Term, styrk_rows, terms
 
 _TEXT_MIN_HITS = 2
 
@@ -111,35 +111,41 @@ def from_styrk(codes: list[str]) -> list[Category]:
     return found
 
 
-def _present(folded: str) -> list[Term]:
-    """The terms, in `terms()` order, that `folded` holds as a substring: the only ones that can match.
+# Every term's pattern ends with the term, an optional ending and a word boundary (occupation_vocab), so a
+# term can match only where its last letters stand before such an ending: _TERM_ENDS finds every place.
+_KEY = 6  # letters a term is looked up by: five or fewer leave large buckets of agent nouns
+_TERM_ENDS = re.compile(rf"(?=(\w{{{_KEY}}}){ENDINGS}\b)")
 
-    A term's pattern is the term itself between a word start and an ending, so text without the term
-    cannot match it. Testing all ~570 terms as substrings would still cost more than the rest of the
-    field; the terms are indexed by their first three letters, so only those whose opening occurs in
-    the text are tested. occupation_categories went from 1.07 to 0.12 CPU ms per generated demo ad
-    with the substring test alone (1,000 ads of benchmarks/bench_normalise.py), same categories, and
-    from 0.16 to 0.09 with the index (best of five passes each, alternating).
+
+def _present(folded: str) -> list[Term]:
+    """The terms, in `terms()` order, that can match in `folded`: the only ones worth a regex search.
+
+    A term is looked up by its last six letters among the six letters that stand before an ending and a
+    word boundary in the text, then tested as a substring; the few terms that do not end in six word
+    characters are only tested as substrings. occupation_categories, CPU ms per ad, best of five passes:
+    every term's pattern searched 1.07 (1,000 generated demo ads of benchmarks/bench_normalise.py); every
+    term tested as a substring 0.19 (0.89 on the 185 real and holdout ads, whose text is read when no
+    code names a category); this 0.07 (0.47). Same categories (tests/test_rule_guards.py).
     """
-    index, short = _openings()
+    index, others = _endings_index()
     every = terms()
-    found = list(short)
-    for opening in {folded[i : i + 3] for i in range(len(folded) - 2)}:
-        found += index.get(opening, ())
+    found = [i for i in others if every[i].term in folded]
+    for ending in set(_TERM_ENDS.findall(folded)):
+        found += index.get(ending, ())
     return [every[i] for i in sorted(found) if every[i].term in folded]
 
 
 @lru_cache(maxsize=1)
-def _openings() -> tuple[dict[str, list[int]], list[int]]:
-    """Positions in `terms()` by the term's first three letters, and those of terms shorter than that."""
+def _endings_index() -> tuple[dict[str, list[int]], list[int]]:
+    """Positions in `terms()` by the term's last `_KEY` letters, and those of terms that end otherwise."""
     index: dict[str, list[int]] = {}
-    short: list[int] = []
+    others: list[int] = []
     for i, term in enumerate(terms()):
-        if len(term.term) < 3:
-            short.append(i)
+        if re.fullmatch(rf"\w{{{_KEY}}}", term.term[-_KEY:]):
+            index.setdefault(term.term[-_KEY:], []).append(i)
         else:
-            index.setdefault(term.term[:3], []).append(i)
-    return index, short
+            others.append(i)
+    return index, others
 
 
 def from_title(title: str, *, weak: bool = False, basis: str = "title") -> list[Category]:

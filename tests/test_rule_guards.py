@@ -87,3 +87,11 @@ def test_title_terms_found_as_by_their_patterns_alone() -> None:
     for title in titles:
         for weak in (False, True):
             assert occupation.from_title(title, weak=weak) == _plain_from_title(title, weak), title
+
+
+def test_text_terms_counted_as_by_their_patterns_alone() -> None:
+    for text in texts():
+        folded = occupation._fold(text)
+        plain = [(t.term, len(t.pattern.findall(folded))) for t in terms() if t.pattern.search(folded)]
+        got = [(t.term, len(t.pattern.findall(folded))) for t in occupation._present(folded)]
+        assert [item for item in got if item[1]] == plain, text[:200]
