@@ -38,11 +38,14 @@ def _pattern(regex: str) -> re.Pattern[str]:
 
 
 _NONE = _pattern(
-    r"ingen\s+(?:formelle\s+)?(?:krav|kr[aæ]v)\s+(?:til|om)\s+(?:formell\s+)?utdanning|"
-    r"ingen\s+formelle\s+(?:utdannings)?krav|ingen\s+utdanningskrav|"
-    r"ikke\s+(?:noe\s+)?krav\s+(?:til|om)\s+(?:formell\s+)?utdanning|utdanning\s+er\s+ikke\s+(?:et\s+)?krav|"
-    r"ikkje\s+krav\s+(?:til|om)\s+(?:formell\s+)?utdanning|ingen\s+krav\s+til\s+utdanning|"
-    r"uten\s+formell\s+utdanning|du\s+trenger\s+ikke\s+(?:formell\s+)?utdanning|"
+    # Bokmål and Nynorsk: "ingen/inga krav til formell utdanning", "ikkje noko krav om utdanning", "Formell
+    # utdanning er ikkje eit krav", "ingen krav til formell kompetanse", "du trenger ingen utdanning".
+    r"(?:ingen|inga)\s+(?:formelle\s+)?(?:krav|kr[aæ]v)\s+(?:til|om)\s+(?:formell\s+)?(?:utdanning|kompetanse)|"
+    r"(?:ingen|inga)\s+formelle\s+(?:utdannings)?krav|(?:ingen|inga)\s+utdanningskrav|"
+    r"(?:ikke|ikkje)\s+(?:noe\s+|noko\s+)?krav\s+(?:til|om)\s+(?:formell\s+)?utdanning|"
+    r"utdanning\s+er\s+(?:ikke|ikkje)\s+(?:et\s+|eit\s+)?krav|"
+    r"uten\s+formell\s+utdanning|utan\s+formell\s+utdanning|"
+    r"du\s+(?:trenger|treng)\s+(?:ikke\s+(?:noen\s+)?|ikkje\s+(?:nokon\s+)?|ingen\s+)(?:formell\s+)?utdanning|"
     r"no\s+(?:formal\s+)?(?:education|degree|qualifications?)\s+(?:is\s+)?(?:required|needed|necessary)|"
     r"(?:a\s+)?(?:formal\s+)?(?:education|degree)\s+(?:is\s+)?not\s+(?:required|necessary|a\s+requirement)|"
     r"(?:do|does)\s+not\s+(?:need|require)\s+(?:a\s+|any\s+)?(?:formal\s+)?(?:education|degree)|"

@@ -208,3 +208,19 @@ def test_a_wrapped_line_in_the_markup_does_not_cut_the_sentence() -> None:
 )
 def test_what_the_applicant_should_have_is_a_wish(text: str, expected: str | None) -> None:
     assert required_education(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Det er inga krav til formell utdanning.", "none"),
+        ("Formell utdanning er ikkje eit krav.", "none"),
+        ("Det er ikkje noko krav om utdanning.", "none"),
+        ("Det stilles ingen krav til formell kompetanse.", "none"),
+        ("Du trenger ingen utdanning for å søke.", "none"),
+        ("Du treng ikkje formell utdanning.", "none"),
+        ("Du trenger utdanning innen helse og omsorg.", None),
+    ],
+)
+def test_no_formal_education_in_bokmal_and_nynorsk(text: str, expected: str | None) -> None:
+    assert required_education(text) == expected
