@@ -1,10 +1,10 @@
-"""The speed devices of the remote and occupation readers give the answers of the plain code they replace.
+"""The speed devices of the remote, occupation and temporary readers give the plain code's answers.
 
 `pipeline/remote.py` searches each clause of a rule on its own, skipping clauses whose cue words the text
-lacks, and takes the leftmost match; `pipeline/occupation.py` tests each title term as a substring before
-its pattern. Both must find exactly what the single alternation, or the pattern alone, finds: checked on
-every evaluation ad, the bundled demo ads and texts built to hit ties, case and the characters that
-lower-casing cannot stand in for.
+lacks, and takes the leftmost match; `pipeline/occupation.py` looks title terms up by their last letters
+before its patterns; `pipeline/engagement.py` skips a pattern on text without its cue words. All must find
+exactly what the single alternation, or the pattern alone, finds: checked on every evaluation ad, the
+bundled demo ads and texts built to hit ties, case and the characters that lower-casing cannot stand in for.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import occupation, remote
-from pipeline.cues import fold
+from pipeline import engagement, occupation, remote
+from pipeline.cues import fold, passes
 from pipeline.occupation_vocab import Term, terms
 from pipeline.text import html_to_text
 
@@ -95,3 +95,10 @@ def test_text_terms_counted_as_by_their_patterns_alone() -> None:
         plain = [(t.term, len(t.pattern.findall(folded))) for t in terms() if t.pattern.search(folded)]
         got = [(t.term, len(t.pattern.findall(folded))) for t in occupation._present(folded)]
         assert [item for item in got if item[1]] == plain, text[:200]
+
+
+def test_temporary_patterns_never_skipped_where_they_match() -> None:
+    for pattern, guard in engagement._GUARDS.items():
+        for text in texts():
+            if pattern.search(text):
+                assert passes(fold(text), guard), (pattern.pattern[:60], text[:200])
