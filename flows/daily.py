@@ -111,6 +111,7 @@ class DailySummary:
     sources: list[SourceOutcome]
     profiles: list[ProfileOutcome]
     digests: list[Delivery] = field(default_factory=list)
+    demo_retired: int = 0  # the bundled demo feed's ads marked inactive: no enabled source is the demo
 
     @property
     def failed_sources(self) -> list[SourceOutcome]:
@@ -355,6 +356,17 @@ def _pin_demo_day(config: Config) -> None:
         os.environ["FJORDJOBS_TODAY"] = demo_day()
 
 
+def _retire_demo(config: Config, sources: list[SourceOutcome], db_path: Path) -> int:
+    """Once a real NAV crawl has loaded and no enabled source is the demo, the demo's ads leave the warehouse."""
+    enabled = [s for s in config.sources if s.enabled]
+    real_nav = {s.name for s in enabled if s.spider == "nav" and not s.demo}
+    if any(s.demo for s in enabled) or not any(o.ok and o.name in real_nav for o in sources):
+        return 0
+    from flows.demo import retire_demo_listings
+
+    return retire_demo_listings(db_path)
+
+
 def warehouse_path(config: Config) -> Path:
     """`$FJORDJOBS_DB`, else the configuration's warehouse, else the default (DESIGN.md's order)."""
     if os.environ.get("FJORDJOBS_DB") or config.db is None:
@@ -383,6 +395,7 @@ def daily_flow(
         _pin_demo_day(config)
         started = datetime.now()
         sources = _crawl_and_load(config, db_path, crawl_retries)
+        retired = _retire_demo(config, sources, db_path)
         run_dir = run_folder(config.reports_dir, started)
         profiles = _match_all(config, db_path, run_dir)
         digests = deliver_digests(config, db_path, run_dir)
@@ -393,6 +406,7 @@ def daily_flow(
             report_dir=run_dir if run_dir.exists() else None,
             sources=sources,
             profiles=profiles,
+            demo_retired=retired,
         )
         if summary.report_dir is not None:
             publish_latest(summary.report_dir)

@@ -45,6 +45,25 @@ class DemoRun:
     requests_second_crawl: int
 
 
+def demo_listing_ids() -> list[str]:
+    """The listing ids of the bundled demo feed's ads (NAV ids: "nav:" and the ad's uuid)."""
+    from demo.feed_server import load_ads
+
+    return [f"nav:{ad['uuid']}" for ad in load_ads(DEMO_DATA / "nav_ads.jsonl.gz")]
+
+
+def retire_demo_listings(db_path: Path, now: datetime | None = None) -> int:
+    """Mark the demo feed's ads inactive in a warehouse whose configuration no longer crawls the demo.
+
+    `fjordjobs init` starts a user's own warehouse on the demo feed; once they set `demo = false`, the
+    generated ads (their links lead nowhere) must not stay among real ones. Returns how many were retired.
+    """
+    stamp = (now or datetime.now(UTC)).replace(tzinfo=None)
+    with db.connection(db_path) as con:
+        rows = con.execute(db.sql("retire_listings"), {"ids": demo_listing_ids(), "now": stamp}).fetchall()
+    return len(rows)
+
+
 def demo_day() -> str:
     """The day the demo data was generated for; pinned so the demo shows the same thing every year."""
     manifest = json.loads((DEMO_DATA / "manifest.json").read_text(encoding="utf-8"))

@@ -50,6 +50,12 @@ def print_summary(summary: DailySummary, console: Console) -> None:
             console.print(
                 f"profile [bold]{shown(p.name)}[/]: [red]failed[/] {shown(p.reason)}", highlight=False
             )
+    if summary.demo_retired:
+        console.print(
+            f"{summary.demo_retired} ads of the bundled demo feed marked inactive: your sources no longer "
+            "include it (demo = false)",
+            highlight=False,
+        )
     for digest in summary.digests:
         console.print(f"digest {shown(digest.line())}", highlight=False)
     if summary.report_dir is not None:

@@ -92,7 +92,9 @@ def select_and_score(
     if profile.exclude:
         exclude = [_phrase(term) for term in profile.exclude]
         heads = zip(found.column("title"), found.column("employer"), strict=True)
-        keep &= np.asarray([not any(p.search(f"{t or ''}\n{e or ''}") for p in exclude) for t, e in heads])
+        keep &= np.asarray(
+            [not any(p.search(f"{t or ''}\n{e or ''}") for p in exclude) for t, e in heads], dtype=bool
+        )
     if profile.min_salary_mode == "filter" and profile.min_salary_nok:
         low, high = found.column("salary_min_nok"), found.column("salary_max_nok")
         best = [h or lo for lo, h in zip(low, high, strict=True)]

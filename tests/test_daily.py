@@ -108,6 +108,42 @@ def test_a_second_run_is_refused_while_the_first_holds_the_lock(run_pair: RunPai
     assert len([p for p in (run_pair.folder / "reports").iterdir() if p.name != "latest"]) == 1
 
 
+def test_setting_demo_false_retires_the_demo_ads_once_real_ads_load(
+    run_pair: RunPair, tmp_path: Path
+) -> None:
+    """`init` starts a user's own warehouse on the demo feed; generated ads must not stay among real ones."""
+    import shutil
+    import uuid
+
+    from demo.feed_server import NavFeedServer, load_ads
+    from flows.demo import DEMO_DATA
+
+    shutil.copytree(run_pair.folder / "wh", tmp_path / "wh")
+    real = [dict(ad, uuid=str(uuid.uuid4())) for ad in load_ads(DEMO_DATA / "nav_ads.jsonl.gz")[:5]]
+    with NavFeedServer(real) as feed:
+        text = (run_pair.folder / "fjordjobs.toml").read_text(encoding="utf-8")
+        text = text.replace("demo = true ", "demo = false").replace(
+            '# urls = ["https://pam-stilling-feed.nav.no"]', f'urls = ["{feed.url}"]'
+        )
+        assert f'urls = ["{feed.url}"]' in text
+        config = tmp_path / "fjordjobs.toml"
+        config.write_text(text, encoding="utf-8")
+        done = subprocess.run(
+            [*FJORDJOBS, "run", "--config", str(config)],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+    assert done.returncode == 0, done.stderr
+    assert "320 ads of the bundled demo feed marked inactive" in " ".join(done.stdout.split())
+    rows = query(tmp_path / "wh" / "fjordjobs.duckdb", "SELECT listing_id, status FROM listings")
+    assert sorted(i for i, status in rows if status != "inactive") == sorted(
+        f"nav:{ad['uuid']}" for ad in real
+    )
+    assert len(rows) == 325
+
+
 def test_a_bad_key_is_named_with_its_file_line(tmp_path: Path) -> None:
     from flows.cli import app
 

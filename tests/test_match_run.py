@@ -77,6 +77,19 @@ def test_profile_filters_and_top(con: duckdb.DuckDBPyConnection, tmp_path: Path)
     assert run_match(con, CVS / "cv.txt", top=1, on=ON, show_all=True).ranked == 1
 
 
+def test_a_profile_ranks_an_empty_warehouse_to_an_empty_shortlist(tmp_path: Path) -> None:
+    """`fjordjobs run` after every ad expired: the profile's exclusions ran over no rows and crashed
+    ("ufunc 'bitwise_and' not supported") instead of giving an empty shortlist."""
+    c = warehouse(
+        tmp_path / "w.duckdb", [listing("gone", "Python-utvikler", DEV["description"], status="expired")]
+    )
+    profile = tmp_path / "p.toml"
+    profile.write_text('exclude = ["senior manager"]\nenglish_only = true\n', encoding="utf-8")
+    run = run_match(c, CVS / "cv.txt", profile, on=ON)
+    c.close()
+    assert (run.results, run.candidates) == ([], 0)
+
+
 def test_sql_reads_the_numbers_the_report_shows(con: duckdb.DuckDBPyConnection) -> None:
     run = run_match(con, CVS / "cv.docx", on=ON, show_all=True)
     stored = con.execute(
