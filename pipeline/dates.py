@@ -136,6 +136,24 @@ def parse_deadline(text: str | None, reference: date | None = None) -> date | No
     return min(candidates, key=lambda c: c[0])[1]
 
 
+_HAS_YEAR = re.compile(r"\b(?:19|20)\d{2}\b|\d{1,2}[./]\d{1,2}[./]\d{2}\b")
+
+
+def with_stated_year(deadline: date | None, field: str | None, text: str) -> date | None:
+    """A year-less deadline field ("3.november") takes the year the ad's text gives the same day
+    ("søknad senest den 3.november 2017"); without one, the year `parse_deadline` chose stays."""
+    if deadline is None or not field or _HAS_YEAR.search(field) or not text:
+        return deadline
+    months = has_any(text, _MONTH_CUES)
+    for m in _DAY_MONTH.finditer(text) if months else ():
+        if m[3] and _MONTHS[m[2].lower()] == deadline.month and int(m[1]) == deadline.day:
+            return _safe_date(int(m[3]), deadline.month, deadline.day) or deadline
+    for m in _NUMERIC.finditer(text) if "." in text or "/" in text else ():
+        if int(m[2]) == deadline.month and int(m[1]) == deadline.day:
+            return _safe_date(_full_year(int(m[3])), deadline.month, deadline.day) or deadline
+    return deadline
+
+
 def _deadline_labels(text: str) -> Iterator[re.Match[str]]:
     """`_DEADLINE_LABEL.finditer(text)`, trying the pattern only where a label word begins."""
     low = fold(text)

@@ -17,6 +17,7 @@ from pipeline.dates import (
     oslo_date,
     parse_deadline,
     parse_timestamp,
+    with_stated_year,
 )
 from pipeline.education import required_education
 from pipeline.engagement import is_temporary
@@ -104,7 +105,8 @@ def normalise_record(record: dict[str, Any], on: date) -> Listing:
     expires = parse_timestamp(_clean(fields.get("expires")))
     # Year-less dates ("søknadsfrist 15. mars") are read near the day the ad was published, not today.
     reference = published.date() if published else None
-    deadline = parse_deadline(_clean(fields.get("application_due")), reference) or find_deadline_in_text(
+    due = _clean(fields.get("application_due"))
+    deadline = with_stated_year(parse_deadline(due, reference), due, description) or find_deadline_in_text(
         description, reference
     )
     if deadline is None and expires is not None and record["source"] == "jsonld":

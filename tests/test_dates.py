@@ -195,3 +195,36 @@ def test_a_career_page_ad_takes_its_deadline_from_valid_through() -> None:
     assert normalise_record(career, on=date(2026, 11, 21)).application_deadline == date(2026, 12, 15)
     nav = {**career, "source": "nav"}  # NAV's expiry is not a deadline: a "Snarest" ad keeps none
     assert normalise_record(nav, on=date(2026, 11, 21)).application_deadline is None
+
+
+def test_a_year_less_deadline_field_takes_the_year_the_text_gives() -> None:
+    """Issue 13 (held out): NAV's field '3.november' beside 'senest den 3.november 2017' in the text."""
+    from pipeline.dates import with_stated_year
+
+    text = "Vi vil ha inn din søknad senest den 3.november 2017."
+    assert with_stated_year(parse_deadline("3.november", date(2026, 11, 21)), "3.november", text) == date(
+        2017, 11, 3
+    )
+    assert with_stated_year(date(2026, 11, 3), "3.11", "Søknadsfrist 03.11.17") == date(2017, 11, 3)
+    # A field with its year, or a text without this day, keeps what the field said.
+    assert with_stated_year(date(2018, 11, 3), "03.11.2018", text) == date(2018, 11, 3)
+    assert with_stated_year(date(2026, 11, 3), "3.november", "Tiltredelse 1. januar 2018.") == date(
+        2026, 11, 3
+    )
+
+
+def test_the_listing_deadline_uses_the_year_in_the_text() -> None:
+    from pipeline.normalise import normalise_record
+
+    record = {
+        "kind": "listing",
+        "source": "nav",
+        "source_id": "annfeed-x",
+        "status": "ACTIVE",
+        "fields": {
+            "title": "Key Account Manager",
+            "description": "<p>Vi vil ha inn din søknad senest den 3.november 2017.</p>",
+            "application_due": "3.november",
+        },
+    }
+    assert normalise_record(record, on=date(2026, 11, 21)).application_deadline == date(2017, 11, 3)
