@@ -29,6 +29,7 @@ from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from sklearn.metrics import ndcg_score
 
 from matching.cv import read_cv
+from matching.cv_facts import ranking_text
 from matching.index import build_index
 from matching.rank import cv_query_weights
 from pipeline.text import html_to_text
@@ -92,9 +93,13 @@ def _texts(data: LabelledSet) -> list[str]:
 
 
 def ours(data: LabelledSet) -> dict[str, np.ndarray]:
-    """The matcher's scores per CV over the set's listings."""
+    """The matcher's scores per CV over the set's listings, the CV read as `run_match` reads it (its contact
+    lines carry no weight)."""
     index = build_index([(x.get("title"), x.get("description")) for x in data.listings])
-    return {name: index.scores(index.query(cv_query_weights(text))) for name, text in data.cvs.items()}
+    return {
+        name: index.scores(index.query(cv_query_weights(ranking_text(text))))
+        for name, text in data.cvs.items()
+    }
 
 
 def tfidf(data: LabelledSet) -> dict[str, np.ndarray]:
