@@ -86,3 +86,9 @@ def test_every_coded_real_ad_keeps_its_codes_category(name: str) -> None:
         )
         checked += 1
     assert checked >= 10
+
+
+def test_sjef_is_a_role_word_like_leder() -> None:
+    assert level1("ADMINISTRASJONSSJEF") == "Kontor og økonomi"  # was no category at all
+    assert level1("Butikksjef") == "Salg og service"  # a trade word still outranks it
+    assert level1("Avdelingssjef, sykepleier") == "Helse og sosial"
