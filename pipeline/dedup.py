@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 from functools import lru_cache
 from typing import Any
@@ -141,19 +141,30 @@ def _block_key(
     return (employer_part, title_part) if employer_part and title_part else None
 
 
-def in_shared_blocks(listings: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The listings whose block holds at least one other: the only ones `find_duplicates` must compare.
+def shared_block_chunks(
+    keyed: Iterable[tuple[str, tuple[str, str] | None]], size: int = 2000
+) -> Iterator[list[str]]:
+    """Ids of the listings whose block holds at least one other, in chunks of whole blocks of about
+    `size` ids (one larger block is a chunk of its own).
 
-    Lets a caller fetch descriptions for these few instead of for the whole warehouse.
+    `find_duplicates` on each chunk gives what it gives on all of them together (copies share a block), so
+    a caller can fetch descriptions and compare one chunk at a time: the ingest's memory then stays near
+    one chunk's, not the warehouse's (a 50,000-ad warehouse's shingles alone would take gigabytes).
     """
-    counts: dict[tuple[str, str], int] = defaultdict(int)
-    keys = [block_key(listing) for listing in listings]
-    for key in keys:
+    blocks: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for listing_id, key in keyed:
         if key is not None:
-            counts[key] += 1
-    return [
-        listing for listing, key in zip(listings, keys, strict=True) if key is not None and counts[key] > 1
-    ]
+            blocks[key].append(listing_id)
+    chunk: list[str] = []
+    for ids in blocks.values():
+        if len(ids) < 2:
+            continue
+        if chunk and len(chunk) + len(ids) > size:
+            yield chunk
+            chunk = []
+        chunk.extend(ids)
+    if chunk:
+        yield chunk
 
 
 def find_duplicates(listings: list[dict[str, Any]]) -> dict[str, str]:
@@ -168,10 +179,11 @@ def find_duplicates(listings: list[dict[str, Any]]) -> dict[str, str]:
         if key is not None:
             blocks[key].append(listing)
     groups = _UnionFind()
-    seen_texts: dict[str | None, frozenset[tuple[str, ...]]] = {}
     for members in blocks.values():
         if len(members) < 2:
             continue
+        # Shingles live for one block only: kept for all blocks they took ~50 KB per listing.
+        seen_texts: dict[str | None, frozenset[tuple[str, ...]]] = {}
         shingles = [_shingles_of(m.get("description"), seen_texts) for m in members]
         if len(members) > _LARGE_BLOCK:
             by_text: dict[frozenset[tuple[str, ...]], str] = {}

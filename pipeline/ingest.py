@@ -17,9 +17,8 @@ The pure half (lines -> batches, quarantine reasons) is `pipeline/landing.py`; t
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -31,11 +30,11 @@ import pyarrow as pa
 
 from pipeline.contact_purge import purge_contacts
 from pipeline.dates import today
-from pipeline.dedup import find_duplicates, in_shared_blocks
+from pipeline.dedup import block_key, find_duplicates, shared_block_chunks
 from pipeline.health import HealthVerdict, assess_health
 from pipeline.landing import PROGRESS_EVERY, LandingReader, Progress, Tally, utc_now
 from warehouse import db
-from warehouse.load import LoadCounts, load_batch, record_run
+from warehouse.load import LoadCounts, capped_memory, load_batch, record_run, registered
 
 __all__ = [
     "PROGRESS_EVERY",
@@ -122,7 +121,7 @@ def ingest_file(
     counts = LoadCounts()
     health: HealthVerdict | None = None
     try:
-        with db.transaction(con):
+        with capped_memory(con), db.transaction(con):
             for batch in reader.batches():
                 counts.add(
                     load_batch(con, batch.tables(), batch.state, after_deactivate=purge_contacts, step=step)
@@ -194,31 +193,31 @@ def _run_row(result: IngestResult, path: Path, data_hash: str, started_at: datet
 
 
 def _mark_duplicates(con: duckdb.DuckDBPyConnection) -> None:
-    """Point copies at their canonical listing; descriptions are read only where a block is shared."""
-    shared = in_shared_blocks(db.fetch_dicts(con, db.sql("dedup_candidates")))
-    ids = pa.Table.from_pylist(
-        [{"listing_id": x["listing_id"]} for x in shared], schema=pa.schema([("listing_id", pa.string())])
+    """Point copies at their canonical listing, a chunk of shared blocks at a time: only the keys of the whole
+    warehouse are held at once, and descriptions are read only where a block is shared."""
+    ids_schema = pa.schema([("listing_id", pa.string())])
+    duplicates: dict[str, str] = {}
+    for chunk in shared_block_chunks(_block_keys(con)):
+        ids = pa.Table.from_pydict({"listing_id": chunk}, schema=ids_schema)
+        with registered(con, {"batch_dedup_ids": ids}):
+            members = db.fetch_dicts(con, db.sql("dedup_members"))
+        duplicates.update(find_duplicates(members))
+    pairs = pa.Table.from_pylist(
+        [{"listing_id": k, "canonical": v} for k, v in duplicates.items()],
+        schema=pa.schema([("listing_id", pa.string()), ("canonical", pa.string())]),
     )
-    con.register("batch_dedup_ids", ids)
-    try:
-        texts = dict(con.execute(db.sql("dedup_descriptions")).fetchall())
-    finally:
-        con.unregister("batch_dedup_ids")
-    for listing in shared:
-        listing["description"] = texts.get(listing["listing_id"])
-    duplicates = find_duplicates(shared)
-    con.register(
-        "batch_duplicates",
-        pa.Table.from_pylist(
-            [{"listing_id": k, "canonical": v} for k, v in duplicates.items()],
-            schema=pa.schema([("listing_id", pa.string()), ("canonical", pa.string())]),
-        ),
-    )
-    try:
+    with registered(con, {"batch_duplicates": pairs}):
         db.run_script(con, "apply_duplicates")
-    finally:
-        with contextlib.suppress(duckdb.Error):
-            con.unregister("batch_duplicates")
+
+
+def _block_keys(con: duckdb.DuckDBPyConnection) -> Iterator[tuple[str, tuple[str, str] | None]]:
+    """(listing_id, block key) of every listing that takes part in duplicate detection, read in slices."""
+    cursor = con.execute(db.sql("dedup_candidates"))
+    columns = [d[0] for d in cursor.description or []]
+    while rows := cursor.fetchmany(10_000):
+        for row in rows:
+            listing = dict(zip(columns, row, strict=True))
+            yield str(listing["listing_id"]), block_key(listing)
 
 
 def crawl_state_for_spider(con: duckdb.DuckDBPyConnection, source: str) -> dict[str, Any]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from typing import Any
 
-from pipeline.dedup import find_duplicates, title_key
+from pipeline.dedup import block_key, find_duplicates, shared_block_chunks, title_key
 
 TEXT = (
     "Vi søker en erfaren backend-utvikler til vårt team i Oslo. Du vil jobbe med Python, PostgreSQL og "
@@ -82,3 +82,28 @@ def test_many_listings_are_grouped_exactly() -> None:
             )
     result = find_duplicates(listings)
     assert result == {f"jsonld:{i}": f"nav:{i}" for i in range(0, 3000, 10)}
+
+
+def test_chunks_of_shared_blocks_find_what_the_whole_warehouse_finds() -> None:
+    """The ingest compares one chunk of blocks at a time (its memory must not grow with the warehouse):
+    no block may be split, lone listings are left out, and the copies found are the same."""
+    rng = random.Random(11)
+    words = [f"ord{i}" for i in range(300)]
+    listings = []
+    for i in range(1200):
+        text = " ".join(rng.choices(words, k=50))
+        employer = f"Firma {i % 150} AS"
+        listings.append(ad(f"nav:{i}", employer=employer, title=f"Rolle {i % 4}", description=text))
+        if i % 7 == 0:
+            listings.append(ad(f"finn:{i}", employer=employer, title=f"Rolle {i % 4}", description=text))
+    listings.append(ad("nav:alone", employer="Einsom AS", title="Fyrvokter"))
+    by_id = {listing["listing_id"]: listing for listing in listings}
+    chunks = list(shared_block_chunks(((x["listing_id"], block_key(x)) for x in listings), size=100))
+    assert len(chunks) > 5 and max(map(len, chunks)) <= 100
+    assert "nav:alone" not in {i for chunk in chunks for i in chunk}
+    block_of_chunk = {block_key(by_id[i]): n for n, chunk in enumerate(chunks) for i in chunk}
+    assert all(block_of_chunk[block_key(by_id[i])] == n for n, chunk in enumerate(chunks) for i in chunk)
+    found: dict[str, str] = {}
+    for chunk in chunks:
+        found.update(find_duplicates([by_id[i] for i in chunk]))
+    assert found == find_duplicates(listings) and len(found) == len(range(0, 1200, 7))

@@ -9,17 +9,26 @@ declared listing, `pipeline/listing.py`).
 from __future__ import annotations
 
 import contextlib
+import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 
 import duckdb
 import pyarrow as pa
+import pyarrow.parquet as pq
 
 from warehouse import db
 
 Stage = Callable[[str], None]
+
+# What DuckDB may hold in memory while a landing file loads. One transaction per file means DuckDB keeps the
+# file's uncommitted rows until COMMIT, about 7.5 KB per ad; beyond this cap it moves them to a temporary file
+# beside the warehouse instead of growing (a 50,000-ad file would otherwise hold about 375 MB). Measured with
+# benchmarks/bench_ingest.py: see `capped_memory`.
+INGEST_MEMORY_LIMIT = "192MB"
 
 
 @dataclass
@@ -37,17 +46,45 @@ class LoadCounts:
 
 
 @contextmanager
-def registered(con: duckdb.DuckDBPyConnection, tables: dict[str, pa.Table]) -> Iterator[None]:
-    """The tables visible to SQL under their names for the block, and gone after it."""
-    for name, table in tables.items():
-        con.register(name, table)
+def capped_memory(con: duckdb.DuckDBPyConnection, limit: str = INGEST_MEMORY_LIMIT) -> Iterator[None]:
+    """DuckDB's memory limit lowered to `limit` for the block, then back to DuckDB's default (fjordjobs sets
+    no other limit, and a setting read back as text would come back rounded).
+
+    With it, an ingest's peak RSS stays flat with the file's size (benchmarks/bench_ingest.py, 10,000 ads:
+    391 MB without it, 326 MB with an 80 MB cap; CPU time the same): only files beyond ~25,000 ads reach it.
+    """
+    con.execute(f"SET memory_limit = '{limit}'")
     try:
         yield
     finally:
-        for name in tables:
-            # After a failed statement DuckDB refuses everything until ROLLBACK; let the real error surface.
-            with contextlib.suppress(duckdb.Error):
-                con.unregister(name)
+        with contextlib.suppress(duckdb.Error):
+            con.execute("RESET memory_limit")
+
+
+@contextmanager
+def registered(con: duckdb.DuckDBPyConnection, tables: dict[str, pa.Table]) -> Iterator[None]:
+    """The tables visible to SQL under their names for the block, and gone after it.
+
+    Each table is written to a Parquet file that a temporary view reads. `con.register` would be shorter,
+    but inside a transaction DuckDB keeps every unregistered view, and the Arrow table it holds, until
+    COMMIT (so that a ROLLBACK could restore it): with one transaction per landing file, every batch ever
+    registered stayed in memory, and the ingest's peak grew with the file (984 MB peak RSS for 20,000 ads;
+    benchmarks/bench_ingest.py). A view over a file holds nothing but its text.
+    """
+    with tempfile.TemporaryDirectory(prefix="fjordjobs-batch-") as folder:
+        for name, table in tables.items():
+            path = Path(folder) / f"{name}.parquet"
+            # Uncompressed: the file lives for one batch, and compressing it would cost CPU for nothing.
+            pq.write_table(table, path, compression="none")
+            literal = str(path).replace("'", "''")
+            con.execute(f"CREATE OR REPLACE TEMP VIEW {name} AS SELECT * FROM read_parquet('{literal}')")
+        try:
+            yield
+        finally:
+            for name in tables:
+                # After a failed statement DuckDB refuses everything until ROLLBACK; let the real error surface.
+                with contextlib.suppress(duckdb.Error):
+                    con.execute(f"DROP VIEW IF EXISTS {name}")
 
 
 def _inactive_count(con: duckdb.DuckDBPyConnection) -> int:
