@@ -50,8 +50,10 @@ def capped_memory(con: duckdb.DuckDBPyConnection, limit: str = INGEST_MEMORY_LIM
     """DuckDB's memory limit lowered to `limit` for the block, then back to DuckDB's default (fjordjobs sets
     no other limit, and a setting read back as text would come back rounded).
 
-    With it, an ingest's peak RSS stays flat with the file's size (benchmarks/bench_ingest.py, 10,000 ads:
-    391 MB without it, 326 MB with an 80 MB cap; CPU time the same): only files beyond ~25,000 ads reach it.
+    With it, an ingest's peak RSS stays flat with the file's size (the records of benchmarks/bench_ingest.py
+    profiled: 10,000 ads 391 MB without a cap, 326 MB with an 80 MB one, the same CPU time; 50,000 ads under
+    this cap 447 MB, DuckDB holding 152 MB and 103 MB on disk at the commit). Only files beyond about 25,000
+    ads reach it. Far lower caps fail the COMMIT itself ("failed to pin block" at 64 MB), so it stays here.
     """
     con.execute(f"SET memory_limit = '{limit}'")
     try:
