@@ -257,3 +257,29 @@ def test_today_shows_the_last_run_of_each_source(db_path: Path) -> None:
     html = client(db_path).get("/").text
     assert "<td>nav</td><td>2026-11-21 06:00</td>" in html
     assert "<td>ok</td><td>320</td><td>12</td>" in html
+
+
+@pytest.mark.parametrize(
+    ("degree_line", "kept"), [("MSc in Computer Science", False), ("BSc in Computer Science", True)]
+)
+def test_the_permit_filter_uses_the_degree_the_ranking_read_from_the_cv(
+    tmp_path: Path, degree_line: str, kept: bool
+) -> None:
+    """NOK 560,000 in an ad naming no degree meets the bachelor's threshold, not the master's: the page's
+    permit filter must judge it with the applicant's degree, as `match` does."""
+    from tests.test_match_support import listing, warehouse
+    from web.server import rank
+
+    mid = listing(
+        "mid", "Backend-utvikler", DEV["description"], salary_min_nok=560_000, salary_max_nok=560_000
+    )
+    warehouse(tmp_path / "w.duckdb", [mid]).close()
+    cv = tmp_path / "cv.txt"
+    cv.write_text(
+        "Backend developer: APIs in Python, SQL and Docker.\n"
+        f"Education\n{degree_line}, University of Porto, 2016\n",
+        encoding="utf-8",
+    )
+    rank(tmp_path / "w.duckdb", cv, None)
+    html = client(tmp_path / "w.duckdb").get("/shortlist", params={"permit_salary": "true"}).text
+    assert (mid["listing_id"] in _shown(html)) is kept

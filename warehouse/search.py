@@ -188,16 +188,22 @@ _FACETS: dict[str, str] = {
 }
 
 
-def keep(con: duckdb.DuckDBPyConnection, filters: Mapping[str, Any], today: date) -> int:
+def keep(
+    con: duckdb.DuckDBPyConnection,
+    filters: Mapping[str, Any],
+    today: date,
+    permit_threshold: int | None = None,
+) -> int:
     """Read the listings the filter keeps into this connection's temporary table `kept` (their facet
     values and sort keys), once, and return how many there are.
 
     `kept_facets`, `ranked_page` and `ranked_count` then read the table instead of the view (places,
     dismissals, blocks, read-time expiry): on 50,000 listings the web shortlist read the view three
     times, 781 ms of CPU unfiltered, and reads it once this way (benchmarks/bench_web.py). The facets
-    alone took 617 ms per 2,000 listings when each facet read the view.
+    alone took 617 ms per 2,000 listings when each facet read the view. `permit_threshold`: see
+    `where_clause`.
     """
-    where, params = where_clause(filters, today)
+    where, params = where_clause(filters, today, permit_threshold)
     columns = ", ".join(f"{expr} AS {name}" for name, expr in _FACETS.items())
     con.execute(
         f"""

@@ -19,6 +19,7 @@ from matching.model import MatchResult, MatchRun
 from matching.reports.common import FLAG_SHORT, legend, match_label
 from matching.searches import prepare
 from matching.store import load_run
+from pipeline.permit import threshold_for
 from pipeline.search_filter import FilterError, SearchFilter, filter_from_mapping
 from warehouse import search
 from warehouse.db import sql
@@ -79,9 +80,13 @@ def shortlist_page(con: duckdb.DuckDBPyConnection, params: QueryParams, day: dat
     except FilterError as exc:
         filters, problem = SearchFilter(), str(exc)
     prepare(con, day)  # the search view with the permit thresholds in force on `day`
-    kept = search.keep(con, filters.to_dict(), day)  # read once; facets, page and counts use it
-    counts = search.kept_facets(con)
     run_id = latest_run_id(con)
+    # The permit filter holds an ad that names no degree to the applicant's threshold, as `match` does:
+    # the degree the stored run used (its profile's, else the one read from the CV).
+    degree = load_run(con, run_id, []).profile.get("degree") if run_id else None
+    threshold = threshold_for(degree, day) if degree else None
+    kept = search.keep(con, filters.to_dict(), day, threshold)  # read once; facets, page and counts use it
+    counts = search.kept_facets(con)
     run, results, ranked = page_of(con, run_id, sort) if run_id else (None, [], 0)
     return {
         "run": run,
