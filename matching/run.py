@@ -35,7 +35,7 @@ from pipeline.search_filter import SearchFilter
 
 # Bump when the analyzer, its data files or the weights change: stored scores of different versions
 # are not comparable.
-SCORING_VERSION = "2026.12-bilingual-sections-unambiguous-phrases-5"
+SCORING_VERSION = "2026.12-bilingual-sections-unambiguous-phrases-6"
 # With places_mode = "boost", an ad in a place the profile names ranks as if it matched this much better.
 PLACE_BOOST = 1.15
 
