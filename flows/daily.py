@@ -34,7 +34,7 @@ from prefect.client.schemas.objects import State  # noqa: E402
 from prefect.futures import PrefectFuture, as_completed  # noqa: E402
 from prefect.states import Failed  # noqa: E402
 
-from flows import jobs, progress  # noqa: E402
+from flows import demo, jobs, progress  # noqa: E402
 from flows.config import Config, ProfileConfig, SourceConfig, load_config  # noqa: E402
 from flows.digest_task import deliver_digests  # noqa: E402
 from flows.lock import run_lock  # noqa: E402
@@ -347,26 +347,6 @@ def _summary_artifact(summary: DailySummary) -> None:
     create_table_artifact(key="fjordjobs-run-summary", table=rows, description=summary.headline())
 
 
-def _pin_demo_day(config: Config) -> None:
-    """A demo-only configuration is judged on the day the demo ads were made for, like `fjordjobs demo`."""
-    enabled = [s for s in config.sources if s.enabled]
-    if enabled and all(s.demo for s in enabled) and "FJORDJOBS_TODAY" not in os.environ:
-        from flows.demo import demo_day
-
-        os.environ["FJORDJOBS_TODAY"] = demo_day()
-
-
-def _retire_demo(config: Config, sources: list[SourceOutcome], db_path: Path) -> int:
-    """Once a real NAV crawl has loaded and no enabled source is the demo, the demo's ads leave the warehouse."""
-    enabled = [s for s in config.sources if s.enabled]
-    real_nav = {s.name for s in enabled if s.spider == "nav" and not s.demo}
-    if any(s.demo for s in enabled) or not any(o.ok and o.name in real_nav for o in sources):
-        return 0
-    from flows.demo import retire_demo_listings
-
-    return retire_demo_listings(db_path)
-
-
 def warehouse_path(config: Config) -> Path:
     """`$FJORDJOBS_DB`, else the configuration's warehouse, else the default (DESIGN.md's order)."""
     if os.environ.get("FJORDJOBS_DB") or config.db is None:
@@ -392,10 +372,10 @@ def daily_flow(
         run_lock(db_path, wait=wait_for_lock) if hold_lock else nullcontext()
     )
     with lock:
-        _pin_demo_day(config)
+        demo.pin_demo_day(config.sources)
         started = datetime.now()
         sources = _crawl_and_load(config, db_path, crawl_retries)
-        retired = _retire_demo(config, sources, db_path)
+        retired = demo.retire_demo_when_left(config.sources, {s.name for s in sources if s.ok}, db_path)
         run_dir = run_folder(config.reports_dir, started)
         profiles = _match_all(config, db_path, run_dir)
         digests = deliver_digests(config, db_path, run_dir)

@@ -24,6 +24,9 @@ import duckdb
 from warehouse import db
 
 if TYPE_CHECKING:  # every reading command asks `is_demo_warehouse`: it must not load the ingest pipeline
+    from collections.abc import Sequence
+
+    from flows.config import SourceConfig
     from pipeline.ingest import IngestResult
 
 DEMO_DIR = Path(__file__).resolve().parent.parent / "demo"
@@ -62,6 +65,23 @@ def retire_demo_listings(db_path: Path, now: datetime | None = None) -> int:
     with db.connection(db_path) as con:
         rows = con.execute(db.sql("retire_listings"), {"ids": demo_listing_ids(), "now": stamp}).fetchall()
     return len(rows)
+
+
+def pin_demo_day(sources: Sequence[SourceConfig]) -> None:
+    """A demo-only configuration is judged on the day the demo ads were made for, like `fjordjobs demo`."""
+    enabled = [s for s in sources if s.enabled]
+    if enabled and all(s.demo for s in enabled) and "FJORDJOBS_TODAY" not in os.environ:
+        os.environ["FJORDJOBS_TODAY"] = demo_day()
+
+
+def retire_demo_when_left(sources: Sequence[SourceConfig], loaded: set[str], db_path: Path) -> int:
+    """`retire_demo_listings` once a real NAV source (one of the `loaded` names) has loaded this run and
+    no enabled source is the demo any more; else nothing. Returns how many were retired."""
+    enabled = [s for s in sources if s.enabled]
+    real_nav = {s.name for s in enabled if s.spider == "nav" and not s.demo}
+    if any(s.demo for s in enabled) or not real_nav & loaded:
+        return 0
+    return retire_demo_listings(db_path)
 
 
 def demo_day() -> str:

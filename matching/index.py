@@ -35,7 +35,8 @@ import mmh3
 import numpy as np
 import scipy.sparse as sp
 
-from matching.analyzer import SECTION_WEIGHTS, TITLE_WEIGHT, Analyzer, default_analyzer, split_sections
+from matching.analyzer import Analyzer, default_analyzer
+from matching.sections import SECTION_WEIGHTS, TITLE_WEIGHT, split_sections
 
 N_FEATURES = 2**20
 # Bump when what an `Analysed` row holds changes (it is stored by matching.index_cache).

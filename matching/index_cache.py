@@ -29,6 +29,7 @@ import scipy.sparse as sp
 
 from matching import analyzer as analyzer_module
 from matching import index as index_module
+from matching import sections as sections_module
 from matching.analyzer import default_analyzer
 from matching.index import (
     ANALYSIS_FORMAT,
@@ -86,7 +87,7 @@ def analyzer_fingerprint() -> str:
     """The fingerprint of what decides an ad's terms: the analyzer, the index's analysis, their data."""
     package = Path(analyzer_module.__file__).parent
     data = sorted(p for p in (package / "data").rglob("*") if p.is_file())
-    code = [Path(m.__file__) for m in (analyzer_module, index_module) if m.__file__]
+    code = [Path(m.__file__) for m in (analyzer_module, sections_module, index_module) if m.__file__]
     return fingerprint([*code, *data])
 
 

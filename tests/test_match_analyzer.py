@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from matching.analyzer import TITLE_WEIGHT, Analyzer, default_analyzer, split_sections
+from matching.analyzer import Analyzer, default_analyzer
+from matching.sections import TITLE_WEIGHT, split_sections
 
 
 def test_glossary_maps_norwegian_nynorsk_and_english_to_one_concept() -> None:
