@@ -207,3 +207,29 @@ def test_the_listing_reads_the_employer_presentation_nav_gives() -> None:
         },
     }
     assert normalise_record(record, on=date(2026, 11, 21)).staffing_agency is True
+
+
+def _spellings(key: str) -> list[str]:
+    words = key.split()
+    return [
+        " ".join(w.capitalize() for w in words),
+        " ".join(w.upper() for w in words),
+        "-".join(w.capitalize() for w in words) + " AS",
+        " ".join(w.capitalize() for w in words) + " Norge",
+    ]
+
+
+def test_the_listed_name_shortcut_never_changes_a_verdict(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Skipping ads that hold no word of a listed agency (a speed device) finds every agency the full
+    sentence search finds, for every name on the list in several spellings."""
+    from pipeline import agency
+
+    texts = [
+        f"For spørsmål om stillingen, kontakt Kari Nordmann i {name}, tlf. 932 54 964."
+        for key in agency._agency_keys()
+        for name in _spellings(key)
+    ]
+    fast = [agency._names_agency_in_contact(text) for text in texts]
+    monkeypatch.setattr(agency, "_may_name_listed_agency", lambda _folded: True)
+    assert fast == [agency._names_agency_in_contact(text) for text in texts]
+    assert sum(fast) > len(texts) * 3 // 4  # the spellings do name agencies
