@@ -33,9 +33,9 @@ from typing import TYPE_CHECKING
 
 import mmh3
 import numpy as np
-import scipy.sparse as sp
 
 from matching.analyzer import Analyzer, default_analyzer
+from matching.rows import SparseRows, row_dot, rows_holding_all
 from matching.sections import SECTION_WEIGHTS, TITLE_WEIGHT, split_sections
 
 N_FEATURES = 2**20
@@ -46,6 +46,9 @@ ANALYSIS_FORMAT = "terms-f64-1"
 BATCH = 2000
 
 if TYPE_CHECKING:
+    # scipy.sparse is imported where an index is built, not with this module: a warm run only reads
+    # one (matching/rows.py says why and what it saves).
+    import scipy.sparse as sp
     from sklearn.feature_extraction.text import TfidfTransformer
 
 # (title, description) of one listing
@@ -128,6 +131,8 @@ class WordTable(dict[str, int]):
 
     def stacked_map(self) -> sp.csr_matrix:
         """(2 x words) x terms: row w maps word w read as Norwegian, row words+w the same word as English."""
+        import scipy.sparse as sp
+
         n = len(self)
         rows = np.concatenate(
             [
@@ -146,7 +151,7 @@ class WordTable(dict[str, int]):
 class Index:
     """Rows are listings (TF-IDF, L2-normalised); `query` turns a CV's term weights into a vector."""
 
-    X: sp.csr_matrix
+    X: SparseRows  # a scipy matrix when this process built the index, `Rows` when read from the file
     # scikit-learn's idf of every column (`TfidfTransformer.idf_`); None for an empty warehouse, as
     # scikit-learn fits on one row or more. Kept as an array so that an index read back from a file
     # (matching.index_file) needs no scikit-learn.
@@ -176,10 +181,15 @@ class Index:
         q = np.zeros(N_FEATURES, dtype=np.float32)
         if self.idf_values is None or not weights:
             return q
-        row = _damped_counts(_one_row(weights), np.asarray(self.columns_of(list(weights)), dtype=np.int64))
-        values = row.data * self.idf_values[row.indices]
+        cols = np.asarray(self.columns_of(list(weights)), dtype=np.int64)
+        found = np.fromiter(weights.values(), dtype=np.float64, count=len(weights))
+        # Terms hashed to one column count as one, damped like the listings' (`_damped_counts`).
+        hashed, where = np.unique(cols, return_inverse=True)
+        summed = np.zeros(len(hashed), dtype=np.float64)
+        np.add.at(summed, where, found)
+        values = np.log1p(summed).astype(np.float32) * self.idf_values[hashed]
         norm = float(np.linalg.norm(values))
-        q[row.indices] = values / norm if norm else values
+        q[hashed] = values / norm if norm else values
         return q
 
     def columns_of(self, terms: Sequence[str]) -> list[int]:
@@ -188,20 +198,15 @@ class Index:
         return [known[t] if t in known else column(t) for t in terms]
 
     def scores(self, q: np.ndarray) -> np.ndarray:
-        """Cosine similarity of every listing with the query: one pass over the CSR matrix."""
-        return np.asarray(self.X @ q).ravel()
-
-
-def _one_row(weights: dict[str, float]) -> sp.csr_matrix:
-    """Term weights as one row over the terms in dict order."""
-    n = len(weights)
-    data = np.fromiter(weights.values(), dtype=np.float64, count=n)
-    return sp.csr_matrix((data, np.arange(n), [0, n]), shape=(1, n))
+        """Cosine similarity of every listing with the query: one pass over the CSR rows."""
+        return row_dot(self.X, q)
 
 
 def _damped_counts(T: sp.csr_matrix, cols: np.ndarray) -> sp.csr_matrix:
     """Rows of summed term weights (term j in column `cols[j]`) -> hashed columns, damped with log1p so
     a word said ten times is not ten times as relevant. Two terms hashed to one column count as one."""
+    import scipy.sparse as sp
+
     X = sp.csr_matrix(
         (T.data.astype(np.float64), cols[T.indices], T.indptr.copy()), shape=(T.shape[0], N_FEATURES)
     )
@@ -212,6 +217,8 @@ def _damped_counts(T: sp.csr_matrix, cols: np.ndarray) -> sp.csr_matrix:
 
 def _fit(X: sp.csr_matrix) -> Index:
     """scikit-learn's smoothed idf over these rows, then each row L2-normalised."""
+    import scipy.sparse as sp
+
     if X.shape[0] == 0:
         return Index(X=X, idf_values=None)
     from sklearn.feature_extraction.text import TfidfTransformer  # 1.2 s of import: only when building
@@ -226,7 +233,7 @@ class Analysed:
     """Listings x terms: the summed section weight of each term in each listing (before tf damping,
     idf and norms), over the term list `terms`. Row order is the order of the listings given."""
 
-    T: sp.csr_matrix
+    T: SparseRows  # a scipy matrix when analysed by this process, `Rows` when read from the index file
     terms: list[str]
     # Words the analysis had to run through the analyser: what matching.index_cache stores so that
     # another process need not analyse them again.
@@ -255,10 +262,7 @@ class Analysed:
         ids = self._term_ids
         if not all(t in ids for t in terms):
             return np.zeros(self.size, dtype=bool)
-        cols = [ids[t] for t in terms]
-        found = np.asarray((self.T[:, cols] != 0).sum(axis=1)).ravel()
-        mask: np.ndarray = found == len(cols)
-        return mask
+        return rows_holding_all(self.T, [ids[t] for t in terms])
 
     @cached_property
     def _term_ids(self) -> dict[str, int]:
@@ -281,6 +285,8 @@ def analyse(docs: Sequence[Doc], words: WordTable | None = None) -> Analysed:
 
     `words` is the word table to use and extend (matching.index_cache seeds it with stored words).
     """
+    import scipy.sparse as sp
+
     table = WordTable() if words is None else words
     start = len(table.analysed)
     lengths: list[np.ndarray] = []
@@ -306,6 +312,8 @@ def analyse(docs: Sequence[Doc], words: WordTable | None = None) -> Analysed:
 
 
 def _analyse_batch(docs: Sequence[Doc], table: WordTable) -> sp.csr_matrix:
+    import scipy.sparse as sp
+
     analyzer = table.analyzer
     tokens: list[str] = []
     span_lens: list[int] = []
@@ -355,6 +363,7 @@ def build_index(docs: Sequence[Doc]) -> Index:
 def index_from_weights(weights: Sequence[dict[str, float]]) -> Index:
     """Index listings already analysed (`Analyzer.weigh_listing`): scikit-learn's `FeatureHasher` on the
     weight dicts, damped, then `TfidfTransformer`. The reference `Analysed.index` must equal."""
+    import scipy.sparse as sp
     from sklearn.feature_extraction import FeatureHasher
 
     X = FeatureHasher(n_features=N_FEATURES, input_type="dict", alternate_sign=False).transform(weights)

@@ -21,11 +21,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
 import numpy as np
-import pyarrow as pa
-import scipy.sparse as sp
 
 from matching import analyzer as analyzer_module
 from matching import index as index_module
@@ -41,6 +40,10 @@ from matching.index import (
     analyse,
 )
 from warehouse.db import run_script, sql, transaction
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+    import scipy.sparse as sp
 
 # Rows no run has asked for in this many days are deleted (expired ads, old versions of edited ads).
 KEEP_DAYS = 14
@@ -112,6 +115,10 @@ def cached_analysis(
 def _cached_analysis(
     con: duckdb.DuckDBPyConnection, docs: Sequence[Doc], version: str, day: date
 ) -> CachedAnalysis:
+    # Only a run that builds the index needs these (a warm run maps the index file: matching/rows.py).
+    import pyarrow as pa
+    import scipy.sparse as sp
+
     keys = [text_key(d) for d in docs]
     unique = list(dict.fromkeys(keys))
     position = {k: i for i, k in enumerate(unique)}
@@ -206,6 +213,8 @@ def _store(
     words: list[WordTerms],
 ) -> None:
     """Insert the texts just analysed, the terms and the analysed words the cache did not know."""
+    import pyarrow as pa
+
     surface = default_analyzer().surface
     new_terms = list(terms)[known_terms:]
     term_table = pa.table(
@@ -248,6 +257,8 @@ def _stack_unique(
     found: pa.Table, fresh: Analysed | None, missing: np.ndarray, n: int, n_terms: int
 ) -> sp.csr_matrix:
     """One row per distinct text, in key order: the cached rows and the fresh ones put in place."""
+    import scipy.sparse as sp
+
     ids_col = found.column("term_ids").combine_chunks()
     w_col = found.column("weights").combine_chunks()
     if len(found):

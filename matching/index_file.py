@@ -33,10 +33,10 @@ from pathlib import Path
 
 import duckdb
 import numpy as np
-import scipy.sparse as sp
 
 from matching.analyzer import Analyzer
 from matching.index import N_FEATURES, Analysed, Index
+from matching.rows import Rows, SparseRows
 from warehouse.db import match_index_file
 
 # Bump when the arrays this file holds change.
@@ -182,12 +182,14 @@ def _strings(stored: np.ndarray, n: int) -> list[str]:
     return found
 
 
-def _csr(data: np.ndarray, indices: np.ndarray, indptr: np.ndarray, shape: tuple[int, int]) -> sp.csr_matrix:
-    return sp.csr_matrix((data, indices, indptr), shape=shape, copy=False)
+def _csr(data: np.ndarray, indices: np.ndarray, indptr: np.ndarray, shape: tuple[int, int]) -> Rows:
+    """The mapped arrays as rows, checked enough that a damaged file is rebuilt, not misread."""
+    if len(indptr) != shape[0] + 1 or len(indices) != len(data) or (len(indptr) and indptr[-1] != len(data)):
+        raise ValueError("the stored rows do not match their shape")
+    return Rows(data=data, indices=indices, indptr=indptr, shape=shape)
 
 
-def _index_arrays(M: sp.csr_matrix) -> tuple[np.ndarray, np.ndarray]:
-    """indices and indptr in one dtype (int32 where it fits), so that scipy takes them as they are
-    when the file is read (it would copy both to a common dtype otherwise)."""
-    kind = np.int32 if M.nnz < 2**31 and max(M.shape) < 2**31 else np.int64
+def _index_arrays(M: SparseRows) -> tuple[np.ndarray, np.ndarray]:
+    """indices and indptr in one dtype (int32 where it fits): half the file, and one dtype to read."""
+    kind = np.int32 if M.indptr[-1] < 2**31 and max(M.shape) < 2**31 else np.int64
     return M.indices.astype(kind, copy=False), M.indptr.astype(kind, copy=False)

@@ -23,12 +23,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
-from typing import Any, Union, get_args, get_origin, get_type_hints
-
-import pyarrow as pa
+from typing import TYPE_CHECKING, Any, Union, get_args, get_origin, get_type_hints
 
 from pipeline.occupation import Category
 from pipeline.worklocations import WorkLocation
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,14 +146,31 @@ WAREHOUSE_COLUMNS: dict[str, str] = {
 """Columns of `listings` that the warehouse maintains, not the normaliser: `duplicate_of` (set by the
 dedup after each load) and `inactive_since` (set when the source reports the ad gone)."""
 
-# Python type -> (Arrow type, DuckDB type). The only types a listing field may have.
-_TYPES: dict[type, tuple[pa.DataType, str]] = {
-    str: (pa.string(), "VARCHAR"),
-    int: (pa.int32(), "INTEGER"),
-    bool: (pa.bool_(), "BOOLEAN"),
-    datetime: (pa.timestamp("us"), "TIMESTAMP"),
-    date: (pa.date32(), "DATE"),
+# Python type -> DuckDB type: the only types a listing field may have (each has its Arrow type in
+# `_arrow_types`).
+_TYPES: dict[type, str] = {
+    str: "VARCHAR",
+    int: "INTEGER",
+    bool: "BOOLEAN",
+    datetime: "TIMESTAMP",
+    date: "DATE",
 }
+
+
+@cache
+def _arrow_types() -> dict[type, pa.DataType]:
+    """Python type -> Arrow type. pyarrow is imported here, not with the module: the matcher and the
+    reports read listings but never build a load batch, and importing pyarrow costs a `fjordjobs match`
+    about 50 ms of CPU (`python -X importtime`)."""
+    import pyarrow as pa
+
+    return {
+        str: pa.string(),
+        int: pa.int32(),
+        bool: pa.bool_(),
+        datetime: pa.timestamp("us"),
+        date: pa.date32(),
+    }
 
 
 def _nested(hint: Any) -> type | None:
@@ -201,22 +219,26 @@ def field_types() -> dict[str, type]:
 
 
 def _arrow_type(kind: type) -> pa.DataType:
+    import pyarrow as pa
+
     element = _nested(kind)
     if element is not None:
         return pa.list_(pa.struct([(name, pa.string()) for name in _struct_fields(element)]))
-    return _TYPES[kind][0]
+    return _arrow_types()[kind]
 
 
 def _duckdb_type(kind: type) -> str:
     element = _nested(kind)
     if element is not None:
         return "STRUCT(" + ", ".join(f"{name} VARCHAR" for name in _struct_fields(element)) + ")[]"
-    return _TYPES[kind][1]
+    return _TYPES[kind]
 
 
 @cache
 def arrow_schema() -> pa.Schema:
     """The Arrow schema of a batch of listings, as the load registers it."""
+    import pyarrow as pa
+
     return pa.schema([(name, _arrow_type(kind)) for name, kind in field_types().items()])
 
 
@@ -235,6 +257,8 @@ def _nested_columns() -> dict[str, type]:
 
 def to_arrow(listings: Sequence[Listing]) -> pa.Table:
     """A batch of listings as an Arrow table (column by column: no dict per row)."""
+    import pyarrow as pa
+
     schema = arrow_schema()
     nested = _nested_columns()
 
