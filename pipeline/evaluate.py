@@ -4,7 +4,9 @@ Three sets are reported side by side, because a figure on ads we wrote ourselves
 did not: `own` (`tests/eval/normalise/*.jsonl`, written and labelled by this project), `real`
 (`tests/eval/real/*.jsonl`, real published ads from public sources, labelled by hand; provenance in its
 SOURCES.md) and `holdout` (`tests/eval/holdout/*.jsonl`, more real ads in the same format, kept apart
-because the normalisers were improved while looking at `real`; nobody fixes code against `holdout`). Every line is {"id", "source"?, "lang"?, "fields", "payload"?, "expected", "note"?, "provenance"?}.
+because the normalisers were improved while looking at `real`; nobody fixes code against `holdout`) and
+`blind` (`tests/eval/blind/*.jsonl`, real ads gathered after both were tuned on, labelled before any code
+ran on them, because `holdout` was read while fixing too). Every line is {"id", "source"?, "lang"?, "fields", "payload"?, "expected", "note"?, "provenance"?}.
 Each item becomes a landing record and goes through the real `normalise_record`, so the figures are those
 of the code path ingest uses. Items that are passages rather than whole ads have no title; they get a
 neutral one ("…") so the normaliser does not quarantine them.
@@ -13,7 +15,7 @@ A labelled field the normaliser does not produce yet (no such key in its row) is
 produced" rather than as 0 %, so a set can carry labels ahead of the code (the real set labels `remote`
 and `occupation_level1` for the filters of issue 11).
 
-    python -m pipeline.evaluate [--set own|real|holdout] [--dir PATH] [--misses] [--json]
+    python -m pipeline.evaluate [--set own|real|holdout|blind] [--dir PATH] [--misses] [--json]
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ SETS: dict[str, Path] = {
     "own": _EVAL_ROOT / "normalise",
     "real": _EVAL_ROOT / "real",
     "holdout": _EVAL_ROOT / "holdout",
+    "blind": _EVAL_ROOT / "blind",
 }
 DEFAULT_DIR = SETS["own"]
 _PLACEHOLDER_TITLE = "…"

@@ -1,5 +1,6 @@
-"""What every labelled real-ad set must hold, shared by tests/test_eval_real.py and test_eval_holdout.py:
-a label for every core field with a value the listings table can hold, and a record the ingest reads."""
+"""What every labelled real-ad set must hold, shared by tests/test_eval_real.py, test_eval_holdout.py and
+test_eval_blind.py: a label for every core field with a value the listings table can hold, and a record the
+ingest reads."""
 
 from __future__ import annotations
 

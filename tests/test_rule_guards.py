@@ -41,7 +41,7 @@ CRAFTED = (
 def texts() -> tuple[str, ...]:
     """Title and plain text of every evaluation item and demo ad, and the crafted texts."""
     found: list[str] = list(CRAFTED)
-    for folder in ("normalise", "real", "holdout"):
+    for folder in ("normalise", "real", "holdout", "blind"):
         for path in sorted((ROOT / "tests" / "eval" / folder).glob("*.jsonl")):
             for line in path.read_text(encoding="utf-8").splitlines():
                 if line.strip():
