@@ -15,7 +15,7 @@ from functools import cached_property
 from typing import Any
 
 import duckdb
-import pyarrow as pa
+import numpy as np
 
 from matching.analyzer import default_analyzer
 from matching.index_cache import analysis_version, cached_analysis
@@ -28,20 +28,23 @@ from warehouse.db import expand, set_today, sql
 class Candidates:
     """The listings a run may rank, ordered by id (so equal scores rank the same every run)."""
 
-    table: pa.Table  # warehouse/sql/match_candidate_rows.sql
+    # Column name -> its values (warehouse/sql/match_candidate_rows.sql), as DuckDB's `fetchnumpy` gives
+    # them: a column with NULLs is a masked array. Not an Arrow table: a warm run then imports no pyarrow
+    # (0.04 s of CPU; matching/rows.py says why start-up counts).
+    table: dict[str, np.ndarray]
     include_expired: bool
 
     @property
     def size(self) -> int:
-        return int(self.table.num_rows)
+        return len(self.table["listing_id"])
 
     @cached_property
     def ids(self) -> list[str]:
-        return [str(x) for x in self.table.column("listing_id").to_pylist()]
+        return [str(x) for x in self.table["listing_id"].tolist()]
 
     def column(self, name: str) -> list[Any]:
-        """One field of every candidate, in candidate order."""
-        return list(self.table.column(name).to_pylist())
+        """One field of every candidate, in candidate order (None where the warehouse has NULL)."""
+        return list(self.table[name].tolist())
 
 
 def read_candidates(
@@ -49,7 +52,7 @@ def read_candidates(
 ) -> Candidates:
     """Listings active on `day` (expiry decided then), non-duplicate; expired ones too when asked."""
     set_today(con, day)
-    table = con.sql(sql("match_candidate_rows"), params=[include_expired]).to_arrow_table()
+    table = con.execute(sql("match_candidate_rows"), [include_expired]).fetchnumpy()
     return Candidates(table, include_expired)
 
 
@@ -57,11 +60,11 @@ def built_index(con: duckdb.DuckDBPyConnection, found: Candidates, scoring_versi
     """The index over all candidates: read from the file beside the warehouse when it was built from
     exactly these texts (matching/index_file.py), else built through the index cache and stored."""
     version = analysis_version(scoring_version)
-    hashes = found.table.column("text_hash").to_numpy(zero_copy_only=False).copy()
-    unkeyed = found.table.column("unkeyed").to_numpy(zero_copy_only=False)
+    hashes = np.array(found.table["text_hash"], dtype=np.uint64)
+    unkeyed = np.asarray(found.table["unkeyed"], dtype=bool)
     if unkeyed.any():  # rows the pipeline did not write: their text itself is the key
-        keys = con.sql(sql("match_candidate_text_keys"), params=[found.include_expired]).to_arrow_table()
-        hashes[unkeyed] = keys.column("text_hash").to_numpy(zero_copy_only=False)
+        keys = con.execute(sql("match_candidate_text_keys"), [found.include_expired]).fetchnumpy()
+        hashes[unkeyed] = keys["text_hash"]
     stamp = fingerprint(version, found.ids, hashes)
     path = index_path(con)
     loaded = load(path, stamp)

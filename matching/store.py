@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 import duckdb
-import pyarrow as pa
+import numpy as np
 
 from matching.bands import band, points
 from matching.model import MatchResult, MatchRun
@@ -38,40 +38,43 @@ def save_run(con: duckdb.DuckDBPyConnection, run: dict[str, Any], rows: Sequence
             ],
         )  # fmt: skip
         if rows:
-            table = pa.Table.from_pylist(
-                [
-                    {
-                        "run_id": run["run_id"],
-                        "listing_id": r["listing_id"],
-                        "rank": r["rank"],
-                        "score": r["score"],
-                        "top_terms": json.dumps(r["top_terms"], ensure_ascii=False),
-                        "missing_terms": json.dumps(r["missing_terms"], ensure_ascii=False),
-                        "flags": json.dumps(r["flags"]),
-                        "permit_salary": r["permit_salary"],
-                        "permit_threshold_nok": r["permit_threshold_nok"],
-                        "extent_ok": r["extent_ok"],
-                        "why": r["why"],
-                        "band": r["band"],
-                        "permit_reason": r["permit_reason"],
-                    }
-                    for r in rows
-                ],
-                schema=pa.schema(
-                    [
-                        ("run_id", pa.string()), ("listing_id", pa.string()), ("rank", pa.int32()),
-                        ("score", pa.float64()), ("top_terms", pa.string()), ("missing_terms", pa.string()),
-                        ("flags", pa.string()), ("permit_salary", pa.string()),
-                        ("permit_threshold_nok", pa.int64()), ("extent_ok", pa.bool_()), ("why", pa.string()),
-                        ("band", pa.string()), ("permit_reason", pa.string()),
-                    ]
-                ),
-            )  # fmt: skip
-            con.register("match_rows", table)
+            con.register("match_rows", _match_rows(run["run_id"], rows))
             try:
                 con.execute(sql("match_insert_matches"))
             finally:
                 con.unregister("match_rows")
+
+
+def _match_rows(run_id: str, rows: Sequence[dict[str, Any]]) -> dict[str, np.ndarray]:
+    """The rows of `matches` as typed numpy columns, which DuckDB scans as a table (NULLs as masked
+    values). Not Arrow: a warm `fjordjobs match` then imports no pyarrow (matching/candidates.py)."""
+
+    def text(values: Sequence[str | None]) -> np.ndarray:
+        return np.array(values, dtype=object)
+
+    def masked(values: Sequence[Any], dtype: type) -> np.ndarray:
+        return np.ma.array(
+            [0 if v is None else v for v in values], mask=[v is None for v in values], dtype=dtype
+        )
+
+    def as_json(key: str, **options: Any) -> np.ndarray:
+        return text([json.dumps(r[key], **options) for r in rows])
+
+    return {
+        "run_id": text([run_id] * len(rows)),
+        "listing_id": text([r["listing_id"] for r in rows]),
+        "rank": np.array([r["rank"] for r in rows], dtype=np.int32),
+        "score": np.array([r["score"] for r in rows], dtype=np.float64),
+        "top_terms": as_json("top_terms", ensure_ascii=False),
+        "missing_terms": as_json("missing_terms", ensure_ascii=False),
+        "flags": as_json("flags"),
+        "permit_salary": text([r["permit_salary"] for r in rows]),
+        "permit_threshold_nok": masked([r["permit_threshold_nok"] for r in rows], np.int64),
+        "extent_ok": masked([r["extent_ok"] for r in rows], np.bool_),
+        "why": text([r["why"] for r in rows]),
+        "band": text([r["band"] for r in rows]),
+        "permit_reason": text([r["permit_reason"] for r in rows]),
+    }
 
 
 def load_run(
