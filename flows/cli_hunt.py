@@ -17,7 +17,7 @@ from rich.table import Table
 from flows.cli_common import DbOption
 from flows.cli_common import hunt_warehouse as _warehouse
 from flows.output import console, fail, shown
-from hunt import applications, contacts, followups, offer, weekly
+from hunt import applications, contacts, followups, weekly
 from hunt.clock import parse_date, today
 from hunt.errors import HuntError
 
@@ -330,6 +330,8 @@ def offer_check(
 
     Example: fjordjobs offer-check --salary 610000 --education master --percent 100 --employer "Equinor ASA" --written-contract yes
     """
+    from hunt import offer  # the staffing-agency rules it uses are compiled only for this command
+
     day = _day(on)
     answer = written_contract.strip().lower()
     if answer not in ("yes", "no"):

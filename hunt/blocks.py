@@ -19,7 +19,7 @@ from typing import Any
 import duckdb
 
 from hunt.errors import HuntError
-from pipeline.agency import employer_key
+from pipeline.employers import employer_key
 from pipeline.sector import organisation_number
 from warehouse.db import fetch_dicts, run_script, sql
 

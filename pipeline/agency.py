@@ -28,10 +28,8 @@ from pipeline.cues import (
     start_words,
     word_starts,
 )
+from pipeline.employers import employer_key
 
-_LEGAL_SUFFIX = re.compile(
-    r"\b(?:as|asa|sa|ans|da|ab|a/s|ltd|limited|gmbh|inc|group|gruppen|norge|norway|norden|nordic|avd\.?.*)$"
-)
 _NAME_KEYWORD = re.compile(
     r"(?:bemanning\w*|\brekruttering\w*|\brecruitment|\bstaffing|\bvikarbyrå\w*|\bvikartjenester|"
     r"\bpersonell(?:\s+(?:as|asa|norge|norway))?$)\b",
@@ -142,21 +140,6 @@ def _agency_match_keys() -> tuple[frozenset[str], tuple[str, ...]]:
     """The known agency keys, and each followed by a space (a key is also a prefix of longer names)."""
     keys = _agency_keys()
     return frozenset(keys), tuple(k + " " for k in keys)
-
-
-_PUNCTUATION = re.compile(r"[^\w&/ ]+")
-_WHITE = re.compile(r"\s+")
-
-
-def employer_key(name: str) -> str:
-    """Lower-case employer name without punctuation and trailing legal-form words ("AS", "Norge")."""
-    key = _PUNCTUATION.sub(" ", name.casefold())
-    key = _WHITE.sub(" ", key).strip()
-    previous = None
-    while previous != key:
-        previous = key
-        key = _LEGAL_SUFFIX.sub("", key).strip()
-    return key
 
 
 def is_agency_name(employer: str | None) -> bool:

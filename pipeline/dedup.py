@@ -16,7 +16,7 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
-from pipeline.agency import employer_key
+from pipeline.employers import employer_key
 
 CROSS_SOURCE_SIMILARITY = 0.6
 SAME_SOURCE_SIMILARITY = 0.9

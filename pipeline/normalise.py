@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from pipeline.agency import employer_key, is_staffing_agency
+from pipeline.agency import is_staffing_agency
 from pipeline.dates import (
     closed_notice,
     find_deadline_in_text,
@@ -20,6 +20,7 @@ from pipeline.dates import (
     with_stated_year,
 )
 from pipeline.education import required_education
+from pipeline.employers import employer_key
 from pipeline.engagement import is_temporary
 from pipeline.extent import FULL_TIME_WORD, extent_and_source
 from pipeline.language import assess_language

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.agency import employer_key, is_agency_name, is_staffing_agency
+from pipeline.agency import is_agency_name, is_staffing_agency
+from pipeline.employers import employer_key
 
 
 @pytest.mark.parametrize(

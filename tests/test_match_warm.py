@@ -25,7 +25,15 @@ CV = ROOT / "tests" / "fixtures" / "cv" / "cv.md"
 ON = date(2026, 11, 20)
 # What `match` never needs: the ingest pipeline and its language rules, the crawler, the flow engine,
 # the spreadsheet and calendar writers of other commands.
-NOT_FOR_MATCH = ("pipeline.ingest", "pipeline.language_rules", "scrapy", "prefect", "openpyxl", "icalendar")
+NOT_FOR_MATCH = (
+    "pipeline.ingest",
+    "pipeline.language_rules",
+    "pipeline.agency",
+    "scrapy",
+    "prefect",
+    "openpyxl",
+    "icalendar",
+)
 
 
 def _env() -> dict[str, str]:

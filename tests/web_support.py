@@ -14,7 +14,7 @@ from pathlib import Path
 import uvicorn
 from starlette.testclient import TestClient
 
-from pipeline.agency import employer_key
+from pipeline.employers import employer_key
 from tests.test_match_support import COOK, DEV, NURSE, listing, warehouse
 from web.app import create_app
 from web.security import Guard, allowed_hosts
