@@ -176,13 +176,23 @@ _COMMON_IN_ADS = frozenset(
 )  # fmt: skip
 
 
+def _common(words: frozenset[str]) -> bool:
+    """Whether a cue set holds an everyday word or a part of one ("ans" of "ansatt"): most ads hold it.
+
+    Counting parts too made the client-as-employer guard check "ansatt"/"ansett" and "kunde" instead of
+    "ans" and "att"/"ett" (which 1,114 of 2,000 generated demo ads hold): agency tagging 0.257 -> 0.205
+    and 0.222 -> 0.179 CPU ms per ad in two paired runs; no other field changed its cost.
+    """
+    return any(word in common for word in words for common in _COMMON_IN_ADS)
+
+
 def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
     """The more selective of two cue sets: no everyday word, then the longer shortest word, then fewer words."""
     if a is None:
         return b
     if b is None:
         return a
-    return min(a, b, key=lambda s: (bool(s & _COMMON_IN_ADS), -min(map(len, s)), len(s)))
+    return min(a, b, key=lambda s: (_common(s), -min(map(len, s)), len(s)))
 
 
 def _necessary(tree: _Tree) -> frozenset[str] | None:
@@ -308,7 +318,7 @@ def cue_sets(pattern: re.Pattern[str] | str, most: int = 2) -> tuple[tuple[str, 
 
 
 def _most_selective(found: list[frozenset[str]], most: int) -> tuple[tuple[str, ...], ...]:
-    ranked = sorted(set(found), key=lambda s: (bool(s & _COMMON_IN_ADS), -min(map(len, s)), len(s)))
+    ranked = sorted(set(found), key=lambda s: (_common(s), -min(map(len, s)), len(s)))
     chosen: list[frozenset[str]] = []
     for words in ranked:
         # A set every chosen word already implies ("engelsk" holds "elsk") checks nothing new.
