@@ -19,11 +19,13 @@ from importlib import resources
 
 from pipeline.cues import (
     ad_has_any,
+    cue_guard,
     cue_words,
     fold_ad,
     has_any,
     holds_any,
     matches_at,
+    passes,
     pieces_with,
     start_words,
     word_starts,
@@ -59,6 +61,17 @@ _NONE = _pattern(
     # Both the trained and the merely interested: "både fagutdanna og personer med interesse for faget".
     r"\bbåde\s+(?:fagutdann\w*|faglært\w*|utdann\w*)\s+og\s+(?:ufaglært\w*|personer|folk|andre)\b",
 )
+# "no specific competence is needed", "Ingen spesielle kvalifikasjoner kreves": nothing formal is asked.
+# Apart from _NONE, behind its own cue guard, so the common words it holds ("skills") cost no extra search.
+_NONE_SPECIFIC = re.compile(
+    r"no\s+(?:specific|particular|special|formal)\s+(?:competence|qualifications?|skills)\s+(?:is\s+|are\s+)?"
+    r"(?:required|needed|necessary)|"
+    r"(?:ingen|inga)\s+(?:spesielle|særskilde|særlige|spesifikke|formelle)\s+(?:kvalifikasjon\w*|forkunnskap\w*)"
+    r"\s+(?:kreves|krevst|er\s+nødvendig)",
+    re.I,
+)
+_NONE_SPECIFIC_GUARD = cue_guard(_NONE_SPECIFIC)
+_NONE_SPECIFIC_STARTS = start_words(_NONE_SPECIFIC, search_only=True)
 # A bare "master" is a degree unless it is the English verb ("to master", "you will master"), and
 # "mastering", "masterclass" or "Master Mariner" (a ship's captain's certificate) are not degrees at all.
 _MASTER = _pattern(
@@ -164,6 +177,12 @@ _NONE_STARTS = start_words(_NONE, search_only=True)
 def _states_none(text: str) -> bool:
     """Whether the ad says no formal education is required (`_NONE.search`, tried only where it can start)."""
     low = fold_ad(text)
+    if passes(low, _NONE_SPECIFIC_GUARD) and (
+        _NONE_SPECIFIC.search(text) is not None
+        if low is None or len(low) != len(text)
+        else matches_at(_NONE_SPECIFIC, text, word_starts(low, _NONE_SPECIFIC_STARTS))
+    ):
+        return True
     if low is None or len(low) != len(text):
         return _NONE.search(text) is not None
     if not holds_any(low, NONE_CUES):

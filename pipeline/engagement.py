@@ -50,6 +50,20 @@ _TEMPORARY_TEXT = re.compile(
     r"turnuslege\w*|turnusstilling\w*|\blis\s?1\b)",
     re.I,
 )
+# An end date set for the post ("Duration: Until August 2023", "Varighet: ut juni 2025") or a term the post
+# is said to last ("The position is two years", "Stillinga er på to år"). Apart from _TEMPORARY_TEXT so
+# each branch keeps its own cue guard: "stillingen" alone is in nearly every ad.
+_TERM_SET = re.compile(
+    r"(?:duration|varighet(?:en)?)(?:\s+is)?\s*:?\s*(?:until|till?|ut|fram\s+til|frem\s+til)\s+(?:the\s+end\s+of\s+)?"
+    r"(?:\d{1,2}\.\s?\d{1,2}\.|\d{1,2}\.?\s+)?(?:jan\w*|feb\w*|mar\w*|apr\w*|ma[iy]|jun\w*|jul\w*|aug\w*|sep\w*|"
+    r"o[ck]t\w*|nov\w*|de[cs]\w*|\d{4})\b|"
+    # Single spaces inside the phrases, so the cue guard holds the whole phrase ("position is").
+    r"\b(?:position is|post is|appointment is) (?:for )?(?:a (?:period|term) of )?"
+    r"(?:\d+|one|two|three|four|five|six) (?:years?|months?)\b|"
+    r"\b(?:stillingen er på|stillinga er på|stillingen er for|stillinga er for) (?:\d+|ett|eitt|to|tre|fire|fem|seks) "
+    r"(?:år|måneder|månader|mnd)\b",
+    re.I,
+)
 # "prøvetid på 6 måneder" states a probation, not a fixed term.
 _PROBATION = re.compile(r"prøvetid|prøvetida|probation|oppsigelsestid|notice\s+period", re.I)
 # "engasjement" as a post, not as "commitment": a duration, an end date or "ledig"/"%" next to it.
@@ -77,12 +91,16 @@ _PROSPECT = re.compile(
     re.I,
 )
 # Permanent and fixed-term posts offered alike ("for både prosjektansettelser og til faste stillinger",
-# "faste stillinger og vikariater"): a permanent post is open, so the listing is not temporary.
+# "faste stillinger og vikariater", a post "eller sommerjobb" where the post is "fast ansatt"): a permanent
+# post is open, so the listing is not temporary.
 _TEMP_NOUN = r"(?:vikariat\w*|prosjektansettelse\w*|prosjektstilling\w*|engasjement\w*|midlertidig\w*\s+(?:stilling\w*|ansettelse\w*))"
 _FIXED_NOUN = r"(?:faste?\s+(?:stilling\w*|ansettelse\w*|tilsetting\w*)|fast\s+ansatt\w*)"
 _BOTH_KINDS = re.compile(
     rf"\b(?:både\s+)?(?:til\s+)?{_FIXED_NOUN}\s+(?:og|eller|samt)\s+(?:til\s+)?(?:\w+\s+)?{_TEMP_NOUN}|"
-    rf"\b(?:både\s+)?(?:til\s+)?{_TEMP_NOUN}\s+(?:og|eller|samt)\s+(?:til\s+)?{_FIXED_NOUN}",
+    rf"\b(?:både\s+)?(?:til\s+)?{_TEMP_NOUN}\s+(?:og|eller|samt)\s+(?:til\s+)?{_FIXED_NOUN}|"
+    # A post offered beside a summer job ("en graduate-stilling eller sommerjobb hos oss"), when the ad
+    # also says the post is permanent (is_temporary checks for "fast" first).
+    rf"\b[\w-]*stilling\w*\s+eller\s+(?:en\s+)?(?:sommerjobb\w*|sommarjobb\w*|feriejobb\w*)",
     re.I,
 )
 # A prospect of permanence ("Gode muligheter for fast ansettelse", "Stor mulighet for fast ansettelse etter 6
@@ -105,7 +123,14 @@ def _field_key(value: str) -> str:
 # ads, 0.080 -> 0.035 on 1,000 generated demo ads (benchmarks/bench_normalise.py); same answers.
 _GUARDS = {
     pattern: cue_guard(pattern)
-    for pattern in (_TEMPORARY_TEXT, _ENGASJEMENT_POST, _PERMANENCE_LATER, _PERMANENT_TEXT, _BOTH_KINDS)
+    for pattern in (
+        _TEMPORARY_TEXT,
+        _TERM_SET,
+        _ENGASJEMENT_POST,
+        _PERMANENCE_LATER,
+        _PERMANENT_TEXT,
+        _BOTH_KINDS,
+    )
 }
 
 
@@ -122,6 +147,9 @@ def _first_text_signal(text: str) -> bool | None:
         if _PROBATION.search(text[max(0, m.start() - 40) : m.end()]):
             continue
         signals.append((m.start(), True))
+    for m in _finditer(_TERM_SET, text, low):
+        if not _PROBATION.search(text[max(0, m.start() - 40) : m.end()]):
+            signals.append((m.start(), True))
     for m in _finditer(_ENGASJEMENT_POST, text, low):
         signals.append((m.start(), True))
     for m in _finditer(_PERMANENCE_LATER, text, low):

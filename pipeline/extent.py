@@ -78,6 +78,25 @@ _LATER = re.compile(
     r"\s+(?:\w+\s+){0,2}$|(?:etter\s+hvert|seinare|senere)\s+(?:\w+\s+){0,2}$",
     re.I,
 )
+# Part time offered later, after the post the ad is for: "we might offer you a part-time employment for the
+# time of your studies after the internship", "kan videreføres som deltidsarbeid". Like a share offered
+# later (_LATER), it does not contradict a full-time statement about the post itself.
+_PART_TIME_LATER = re.compile(
+    r"(?:\b(?:might|may|could)\s+(?:\w+\s+){0,3}|\boffer\s+you\s+|\b(?:videreføres|vidareførast)\s+som\s+|"
+    r"(?:mulighet\w*|moglegheit\w*)\s+(?:for|til)\s+(?:\w+\s+){0,2}|(?:etter\s+hvert|seinare|senere|later)\s+"
+    r"(?:\w+\s+){0,2})(?:a\s+|en\s+)?$",
+    re.I,
+)
+
+
+def _part_time_now(text: str) -> bool:
+    """Whether the text calls the post part time, not counting part time offered for later."""
+    return any(
+        not _PART_TIME_LATER.search(text[max(0, m.start() - 50) : m.start()])
+        for m in _PART_TIME_WORD.finditer(text)
+    )
+
+
 # An on-call substitute post (tilkallingsvikar, ringevikar) has no fixed share: "inntil 90 %" is the most
 # it may come to, and NAV's "Heltid" beside it is a default (README rule of the real-ad set).
 _ON_CALL = re.compile(r"tilkallings?\s?vikar\w*|tilkallingsvakt\w*|ringevikar\w*|\bon[- ]call\b", re.I)
@@ -205,6 +224,6 @@ def extent_and_source(
     if types & {"part_time", "parttime"}:
         return None, None
     body = text or ""
-    if has_any(body, FULL_TIME_CUES) and _FULL_TIME_WORD.search(body) and not _PART_TIME_WORD.search(body):
+    if has_any(body, FULL_TIME_CUES) and _FULL_TIME_WORD.search(body) and not _part_time_now(body):
         return 100, FULL_TIME_WORD
     return None, None

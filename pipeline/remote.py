@@ -106,6 +106,11 @@ _HYBRID_TEXT = _clauses(
     r"\b(?:possibility|option|opportunity) (?:to|of|for) (?:work(?:ing)? )?(?:remote(?:ly)?|from home)\b",
     r"\bfleksibel arbeidsplass\b",
     r"\b(?:office|kontoret) (?:and|og) (?:remote|" + _HOME + r")",
+    # Home office when the work calls for it: "ved behov sitter vi ... på hjemmekontor", "hjemmekontor ved
+    # behov", "work from home when needed" (the office is the rule, home the exception).
+    r"\b(?:ved|etter) behov\b[^.\n]{0,60}?\b(?:hjemmekontor|heimekontor|hjemmefra|heimanfrå|heimefrå)",
+    r"\b(?:hjemmekontor|heimekontor|hjemmefra|heimanfrå|heimefrå) (?:ved|etter) behov\b",
+    r"\b(?:work(?:ing)? )?from home (?:when|if|as) (?:needed|necessary|required)\b",
 )
 _REMOTE_TEXT = _clauses(
     r"\b(?:fully|100 ?%|completely|entirely|full) remote\b",

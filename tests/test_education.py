@@ -224,3 +224,33 @@ def test_what_the_applicant_should_have_is_a_wish(text: str, expected: str | Non
 )
 def test_no_formal_education_in_bokmal_and_nynorsk(text: str, expected: str | None) -> None:
     assert required_education(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        ("Postdoctoral Fellow", "A post-doctoral position in cryptography is available.", "master"),
+        ("Postdoktor i marinbiologi", "Ved instituttet er det ledig en stilling.", "master"),
+        ("Stipendiat i fysikk", "Stillingen er knyttet til et forskningsprosjekt.", "master"),
+        ("Førsteamanuensis i informatikk", "Vi søker en førsteamanuensis.", "master"),
+        # Named in passing, the posts ask for nothing of the applicant.
+        ("Laboratorieingeniør", "Du vil samarbeide med professorer, postdoktorer og stipendiater.", None),
+    ],
+)
+def test_academic_posts_imply_their_degree(title: str, text: str, expected: str | None) -> None:
+    """Issue 13, blind set: the post-doctoral fellow's doctorate was missed (research posts by regulation)."""
+    assert required_education(text, title=title) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Job training will be provided for, so no specific competence is needed.", "none"),
+        ("No particular qualifications are required; we train you.", "none"),
+        ("Ingen spesielle kvalifikasjoner kreves, vi gir opplæring.", "none"),
+        ("No specific competence in SAP is a problem, but a degree in economics is required.", "bachelor"),
+    ],
+)
+def test_no_specific_competence_needed_is_none(text: str, expected: str | None) -> None:
+    """Issue 13, blind set: "no specific competence is needed" gave nothing instead of `none`."""
+    assert required_education(text) == expected

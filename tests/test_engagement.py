@@ -156,3 +156,32 @@ def test_fields_appended_after_a_whole_html_document_are_read() -> None:
     )
     assert "12-24 mnd" in text
     assert is_temporary(None, [], text) is True
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Scope: 2 days a week. Duration: Until August 2023, with possibility of extension.", True),
+        ("Varighet: ut juni 2025.", True),
+        (
+            "A post-doctoral position is available. The position is two years, with the possibility of extension.",
+            True,
+        ),
+        ("Stillinga er på to år.", True),
+        ("Prøvetid: Varighet 6 måneder.", None),
+        ("The position is based in Bergen.", None),
+    ],
+)
+def test_an_end_date_or_a_term_set_for_the_post_is_a_fixed_term(text: str, expected: bool | None) -> None:
+    """Issue 13, blind set: "Duration: Until August 2023" and "The position is two years" read as open-ended."""
+    assert is_temporary(None, [], text) is expected
+
+
+def test_a_permanent_post_offered_beside_a_summer_job_is_not_temporary() -> None:
+    """Issue 13, blind set: "en graduate-stilling eller sommerjobb" where the graduate is "fast ansatt"."""
+    text = (
+        "Da vil en graduate-stilling eller sommerjobb hos oss passe for deg! "
+        "Som graduate vil du bli fast ansatt fra dag én."
+    )
+    assert is_temporary(None, [], text) is False
+    assert is_temporary(None, [], "Da vil en sommerjobb hos oss passe for deg!") is True

@@ -138,3 +138,20 @@ def test_on_call_posts_several_posts_and_later_shares(
 ) -> None:
     """Issue 13 (real-set misses by class), by the real set's README rules."""
     assert parse_extent(extent, [], text, title=title) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Based on your performance we might offer you a part-time employment for the time of your "
+            "studying after the internship. You will join us for 2 months on a full time basis.",
+            100,
+        ),
+        ("Internship som kan videreføres som deltidsarbeid. Heltid i sommer.", 100),
+        ("We offer full-time and part-time positions.", None),
+    ],
+)
+def test_part_time_offered_later_does_not_cancel_full_time_now(text: str, expected: int | None) -> None:
+    """Issue 13, blind set: a later part-time offer hid "on a full-time basis"."""
+    assert parse_extent(None, [], text) == expected

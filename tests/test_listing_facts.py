@@ -41,6 +41,20 @@ def test_remote_mode(structured: str | None, text: str, mode: str) -> None:
     assert assess_remote(structured, text).mode == mode
 
 
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("Vi treffes på kontoret, men ved behov sitter vi hos kunde eller på hjemmekontor.", HYBRID),
+        ("Hjemmekontor ved behov.", HYBRID),
+        ("You can work from home when needed.", HYBRID),
+        ("Ved behov må du reise til kunder.", ONSITE),
+    ],
+)
+def test_home_office_when_needed_is_hybrid(text: str, mode: str) -> None:
+    """Issue 13, blind set: "ved behov ... på hjemmekontor" read as on-site."""
+    assert assess_remote(None, text).mode == mode
+
+
 def test_remote_evidence_is_the_deciding_phrase_or_says_nothing_was_stated() -> None:
     verdict = assess_remote(None, "Gode betingelser.\nVi tilbyr 2 dager hjemmefra. Søk nå!")
     assert verdict.evidence == "Vi tilbyr 2 dager hjemmefra"
