@@ -1,12 +1,15 @@
 """`make eval` for normalisation: accuracy of each field against the hand-labelled sets, set by set.
 
-Three sets are reported side by side, because a figure on ads we wrote ourselves says little about ads we
+The sets are reported side by side, because a figure on ads we wrote ourselves says little about ads we
 did not: `own` (`tests/eval/normalise/*.jsonl`, written and labelled by this project), `real`
 (`tests/eval/real/*.jsonl`, real published ads from public sources, labelled by hand; provenance in its
 SOURCES.md) and `holdout` (`tests/eval/holdout/*.jsonl`, more real ads in the same format, kept apart
 because the normalisers were improved while looking at `real`; nobody fixes code against `holdout`) and
 `blind` (`tests/eval/blind/*.jsonl`, real ads gathered after both were tuned on, labelled before any code
-ran on them, because `holdout` was read while fixing too). Every line is {"id", "source"?, "lang"?, "fields", "payload"?, "expected", "note"?, "provenance"?}.
+ran on them, because `holdout` was read while fixing too), and `titles`
+(`tests/eval/nav_titles/blind.jsonl`: 1,722 of NAV's own job titles, each labelled with the occupation
+level 1 NAV's table gives its STYRK-08 code, kept out of the title classifier's training; only
+`occupation_level1` is labelled). Every line is {"id", "source"?, "lang"?, "fields", "payload"?, "expected", "note"?, "provenance"?}.
 Each item becomes a landing record and goes through the real `normalise_record`, so the figures are those
 of the code path ingest uses. Items that are passages rather than whole ads have no title; they get a
 neutral one ("…") so the normaliser does not quarantine them.
@@ -15,7 +18,7 @@ A labelled field the normaliser does not produce yet (no such key in its row) is
 produced" rather than as 0 %, so a set can carry labels ahead of the code (the real set labels `remote`
 and `occupation_level1` for the filters of issue 11).
 
-    python -m pipeline.evaluate [--set own|real|holdout|blind] [--dir PATH] [--misses] [--json]
+    python -m pipeline.evaluate [--set own|real|holdout|blind|titles] [--dir PATH] [--misses] [--json]
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ SETS: dict[str, Path] = {
     "real": _EVAL_ROOT / "real",
     "holdout": _EVAL_ROOT / "holdout",
     "blind": _EVAL_ROOT / "blind",
+    "titles": _EVAL_ROOT / "nav_titles",
 }
 DEFAULT_DIR = SETS["own"]
 _PLACEHOLDER_TITLE = "…"

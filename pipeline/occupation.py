@@ -22,8 +22,10 @@ sykepleiere") does not outrank a role word in the title; only when the title has
 Order, first is the listing's main category: a trade word in the title (it names the job the ad is for,
 even when the employer picked another STYRK code, as "Elektriker" coded "Smeder"), then the STYRK codes,
 NAV's stated levels and the source's own category names (Finn's "Stillingsfunksjon", career pages'
-`occupationalCategory`), then the text (twice), then a weak title word, then the text (once). Every category found this way is
-kept, so a filter on the category NAV gives an ad's STYRK code always finds it.
+`occupationalCategory`), then the text (twice), then the title classifier learnt from NAV's own 7,000
+job titles (`occupation_model.py`: a title in a trade no table names, "Fiskerøkter"), then a weak title
+word, then the text (once). Every category found this way is kept, so a filter on the category NAV gives
+an ad's STYRK code always finds it.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from pipeline.occupation_model import MIN_PROBABILITY, title_model
 from pipeline.occupation_vocab import ENDINGS, Term, styrk_rows, terms
 from pipeline.occupation_vocab import UNKNOWN_LEVEL1 as _UNKNOWN_LEVEL1
 
@@ -194,6 +197,17 @@ def from_text(text: str, min_hits: int = _TEXT_MIN_HITS) -> list[Category]:
     return [Category(level1, level2, "text")] if count >= min_hits else []
 
 
+def from_model(title: str) -> list[Category]:
+    """The level 1 the title classifier learnt from NAV's job titles gives (`occupation_model.py`), or [].
+
+    Only a level 1: the model was not taught level 2. Below `MIN_PROBABILITY` it says nothing.
+    """
+    guess = title_model().predict(_fold(title))
+    if guess is None or guess[1] < MIN_PROBABILITY:
+        return []
+    return [Category(guess[0], None, "model")]
+
+
 def _nav_levels(pairs: list[Any]) -> list[Category]:
     found = []
     for pair in pairs:
@@ -209,7 +223,13 @@ def occupation_categories(
 ) -> list[Category]:
     """An ad's categories, main one first (see the module's docstring for the order)."""
     found = from_title(title) + from_styrk(styrk_codes) + _nav_levels(nav_levels) + from_names(names or [])
-    found = found or from_text(text) or from_title(title, weak=True) or from_text(text, min_hits=1)
+    found = (
+        found
+        or from_text(text)
+        or from_model(title)
+        or from_title(title, weak=True)
+        or from_text(text, min_hits=1)
+    )
     kept: list[Category] = []
     for category in found:
         same = [c for c in kept if c.level1 == category.level1]

@@ -52,7 +52,7 @@ def test_every_ad_is_a_record_the_ingest_reads(item: dict) -> None:
 def test_make_eval_reports_our_sets_and_the_real_set_apart(capsys: pytest.CaptureFixture[str]) -> None:
     assert evaluate.main(["--json"]) == 0
     report = json.loads(capsys.readouterr().out)
-    assert set(report) == {"own", "real", "holdout", "blind"}
+    assert set(report) == {"own", "real", "holdout", "blind", "titles"}
     real = {row["field"]: row for row in report["real"]}
     assert real["education"]["items"] == len(ITEMS)
     assert evaluate.main([]) == 0
