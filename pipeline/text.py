@@ -34,8 +34,10 @@ _LOOKS_LIKE_HTML = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
 _ESCAPED_TAG = re.compile(
     r"&lt;\s*/?\s*(?:p|br|div|li|ul|ol|h[1-6]|strong|b|i|em|span|a|table|tr|td)\b", re.I
 )
-# Tags left as literal text after one round of parsing: the markup was escaped twice.
-_LITERAL_TAG = re.compile(r"<\s*/?\s*(?:p|br|div|li|ul|ol|h[1-6]|strong|b|em|span|table|tr|td)\b[^>]*>", re.I)
+# Tags left as literal text after one round of parsing: the markup was escaped twice. Only as a parser reads
+# a tag, the name right after "<" or "</": "a < b og c > d" is prose, and reading it again would change
+# nothing and never end (it recursed until Python gave up, which stopped the whole ingest of its file).
+_LITERAL_TAG = re.compile(r"</?(?:p|br|div|li|ul|ol|h[1-6]|strong|b|em|span|table|tr|td)\b[^>]*>", re.I)
 # UTF-8 read as Latin-1 or Windows-1252 ("TromsÃ¸", "â€“", "ï¿½"): no Norwegian or English text has these.
 _MOJIBAKE_SIGNS = ("Ã", "Â", "â€", "ï¿½")
 

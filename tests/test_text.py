@@ -57,3 +57,15 @@ def test_listing_has_no_mojibake_in_title_employer_places_or_text() -> None:
     assert row.employer == "Universitetssykehuset Nord-Norge, Tromsø"
     assert row.description == "Vi søker deg."
     assert row.city == "Tromsø"
+
+
+def test_text_that_only_looks_like_a_tag_is_read_once() -> None:
+    """Prose such as "a < b ... >" looks like a tag left as text; reading it again changed nothing and recursed
+    until Python gave up (RecursionError), which no ingest catches: one such ad stopped its whole file."""
+    assert html_to_text("<p>Krav: a < b og c > d</p><p><i>Søk nå</i></p>") == "Krav: a < b og c > d\n\nSøk nå"
+    record = {
+        "source": "jsonld",
+        "source_id": "x1",
+        "fields": {"title": "Ingeniør", "description": "<p>Toleranse a < b og c > d mm.</p>"},
+    }
+    assert normalise_record(record, date(2026, 11, 21)).description == "Toleranse a < b og c > d mm."
