@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -52,6 +53,33 @@ def test_listing_page_shows_the_ad_with_its_evidence_marked_and_scraped_text_esc
     assert "<img src=x" not in html and "&lt;img src=x onerror=alert(2)&gt;" in html
     assert "<mark>Working language is English</mark>" in html
     assert "&lt;b&gt;Bad&lt;/b&gt; AS" in html
+
+
+def test_a_salary_priced_from_an_old_pay_table_says_so_on_the_listing_page(tmp_path: Path) -> None:
+    """Issue 13, pay-scale steps: the bundled state table is from 1 May 2022, so a figure priced from it
+    for a newer ad understates the pay; the page must say which table priced it, not only store it."""
+    from pipeline.normalise import normalise_record
+    from tests.test_match_support import listing, warehouse
+
+    record = {
+        "kind": "listing", "source": "nav", "source_id": "ltr", "url": "https://example.test/ltr",
+        "status": "ACTIVE", "fetched_at": "2026-11-21T00:00:00+00:00", "payload": {},
+        "fields": {
+            "title": "Rådgiver", "description": "Stillingen lønnes i lønnstrinn 60–65.",
+            "published": "2026-10-01T08:00:00+02:00",
+        },
+    }  # fmt: skip
+    row = normalise_record(record, on=date(2026, 11, 21))
+    assert row.salary_note is not None
+    ad = listing("ltr", "Rådgiver", "Stillingen lønnes i lønnstrinn 60–65.")
+    ad.update(salary_min_nok=row.salary_min_nok, salary_max_nok=row.salary_max_nok)
+    con = warehouse(tmp_path / "w.duckdb", [ad])
+    con.execute(
+        "UPDATE listings SET salary_note = ? WHERE listing_id = ?", [row.salary_note, ad["listing_id"]]
+    )
+    con.close()
+    html = client(tmp_path / "w.duckdb").get(f"/listing/{ad['listing_id']}").text
+    assert "state pay table of 01 May 2022" in html and "higher today" in html
 
 
 def test_unknown_listing_is_a_404_page(db_path: Path) -> None:
