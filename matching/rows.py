@@ -56,7 +56,9 @@ def row_dot(M: SparseRows, q: np.ndarray) -> np.ndarray:
     out = np.zeros(n, dtype=np.result_type(M.data.dtype, q.dtype))
     if n == 0 or M.data.size == 0:
         return out
-    products = M.data * q[M.indices]
+    # take + an in-place product: one temporary of the entries' size (fancy indexing and `*` made two)
+    products = np.take(q, M.indices).astype(out.dtype, copy=False)
+    np.multiply(products, M.data, out=products)
     starts = np.asarray(M.indptr[:-1])
     filled = np.asarray(M.indptr[1:]) > starts
     # reduceat sums from each start to the next one given: with the empty rows left out, that is each
