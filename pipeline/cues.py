@@ -264,6 +264,8 @@ def _prefixes(tree: _Tree, skip_optional: bool) -> frozenset[str] | None:
             return frozenset({run})
         if op is _c.SUBPATTERN and isinstance(av, tuple):
             return _prefixes(list(av[-1]), skip_optional)
+        if op is _c.IN and isinstance(av, list) and 1 < len(av) <= 8 and all(i[0] is _c.LITERAL for i in av):
+            return frozenset(chr(i[1]).lower() for i in av)  # a class of a few characters: "[äö]"
         if op is _c.BRANCH and isinstance(av, tuple):
             branches = [_prefixes(list(branch), skip_optional) for branch in av[1]]
             return None if any(b is None for b in branches) else frozenset().union(*branches)  # type: ignore[arg-type]

@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol
 
-from pipeline.cues import finditer_at, word_starts
+from pipeline.cues import finditer_at, start_words, word_starts
 from pipeline.text import sentences
 
 MAX_SENTENCES = 12
@@ -295,12 +295,9 @@ def _looks_norwegian(lowered: str) -> bool:
     return norwegian >= 2 and norwegian > _count(_SWEDISH_ONLY, lowered, _SWEDISH_STARTS)
 
 
-# Every match of the marker patterns begins with one of these (the text is already lower-case).
-_NORWEGIAN_STARTS = (
-    "arbeid", "søknad", "søker", "søkjer", "ønskjer", "tilbyr", "kvalifikasjon", "ikkje", "eit", "våre",
-    "hos oss", "heltid", "kommune", "fylke", "gjennom", "bidra", "oppgaver", "oppgåver", "korleis", "kva",
-)  # fmt: skip
-_SWEDISH_STARTS = ("ä", "ö", "och", "är", "för", "söker", "arbete", "tjänst")
+# Every match of the marker patterns begins with one of these words, read off the patterns (pipeline/cues.py).
+_NORWEGIAN_STARTS = start_words(_NORWEGIAN_MARKERS)
+_SWEDISH_STARTS = start_words(_SWEDISH_ONLY)
 
 
 def _count(pattern: re.Pattern[str], lowered: str, starts: tuple[str, ...]) -> int:

@@ -173,6 +173,19 @@ def test_start_words_for_a_yes_no_search_pass_over_optional_openings() -> None:
         assert matches_at(pattern, text, word_starts(low, starts)) == bool(pattern.search(text))
 
 
+def test_start_words_read_a_class_of_a_few_letters_and_count_every_match() -> None:
+    """Language-ID's Swedish tell-tales open with "[äö]"; their start words come off the pattern too."""
+    from pipeline import langid
+
+    assert start_words(langid._SWEDISH_ONLY) == ("arbete", "för", "och", "söker", "tjänst", "ä", "ö")
+    text = "vi söker en medarbetare för arbete och tjänster är öppna. vi søker deg som vil bidra i våre team"
+    for pattern, starts in (
+        (langid._SWEDISH_ONLY, langid._SWEDISH_STARTS),
+        (langid._NORWEGIAN_MARKERS, langid._NORWEGIAN_STARTS),
+    ):
+        assert langid._count(pattern, text, starts) == len(pattern.findall(text))
+
+
 def test_month_names_begin_with_a_month_cue() -> None:
     assert all(name.startswith(dates._MONTH_CUES) for name in dates._MONTHS)
 
