@@ -134,3 +134,12 @@ def test_the_evaluation_prints_the_blind_figure_on_navs_own_titles(
     items, correct = (int(v) for v in line.split()[1:3])
     assert items == 1722
     assert correct / items >= 0.70
+
+
+def test_in_the_text_only_words_shaped_like_a_job_title_count() -> None:
+    """A slogan title leaves the text to decide; words that merely end in a trade's letters (a Nynorsk
+    adjective, a programme, a field) name no one, so the ad stays "not stated" rather than misfiled."""
+    text = "Vi tilbyr personlege utviklingsprogrammer og eit godt nettverk i ein stad med mykje natur."
+    assert occupation_categories([], [], "Bli med på laget!", text) == []
+    nurses = "Vi søker sykepleiere. Sykepleierne våre jobber i team med helsefagarbeidere."
+    assert level1("Bli med på laget!", nurses) == "Helse og sosial"
