@@ -207,21 +207,21 @@ def run_match(
     cv_text = ranking_text(cv_raw)
     profile, used = fill_from_cv(profile, cv_raw, day)
     found = read_candidates(con, day, include_expired=include_expired)
-    keep = set(
-        filtered_ids(
-            con,
-            effective_filters(profile.filters, filters),
-            day,
-            include_expired=include_expired,
-            degree=profile.degree,
-        )
-    )
-    if only_ids is not None:
-        keep &= only_ids
-    allowed = np.fromiter((x in keep for x in found.ids), dtype=bool, count=found.size)
+    kept = filtered_ids(
+        con, effective_filters(profile.filters, filters), day, include_expired=include_expired,
+        degree=profile.degree,
+    )  # fmt: skip
+    if only_ids is None and kept == found.ids:  # both in id order: no filter, nothing blocked or dismissed
+        allowed = np.ones(found.size, dtype=bool)
+    else:
+        keep = set(kept) if only_ids is None else set(kept) & only_ids
+        allowed = np.fromiter((x in keep for x in found.ids), dtype=bool, count=found.size)
     built = built_index(con, found, SCORING_VERSION)
     ranked = select_and_score(found, built, cv_text, profile, analyzer, allowed)
-    strong_or_partial = sum(1 for x in ranked.scores if band(x) != "weak")
+    # Scores descend: the strong and partial matches are the rows before the first weak one.
+    strong_or_partial = next(
+        (i for i, x in enumerate(ranked.scores) if band(x) == "weak"), len(ranked.scores)
+    )
     shortlisted = len(ranked.scores) if show_all else strong_or_partial
     shown = shortlisted if top is None else min(shortlisted, max(top, 0))
     shown_rows = ranked.rows[:shown].tolist()  # scores descend, so the weak ones are last
