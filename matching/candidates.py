@@ -28,9 +28,9 @@ from warehouse.db import expand, set_today, sql
 class Candidates:
     """The listings a run may rank, ordered by id (so equal scores rank the same every run)."""
 
-    # Column name -> its values (warehouse/sql/match_candidate_rows.sql), as DuckDB's `fetchnumpy` gives
-    # them: a column with NULLs is a masked array. Not an Arrow table: a warm run then imports no pyarrow
-    # (0.04 s of CPU; matching/rows.py says why start-up counts).
+    # Column name -> its values (warehouse/sql/match_candidate_rows.sql, which has no NULLs), as DuckDB's
+    # `fetchnumpy` gives them. Not an Arrow table: a warm run then imports no pyarrow (0.04 s of CPU;
+    # matching/rows.py says why start-up counts).
     table: dict[str, np.ndarray]
     include_expired: bool
 
@@ -43,7 +43,7 @@ class Candidates:
         return [str(x) for x in self.table["listing_id"].tolist()]
 
     def column(self, name: str) -> list[Any]:
-        """One field of every candidate, in candidate order (None where the warehouse has NULL)."""
+        """One field of every candidate, in candidate order."""
         return list(self.table[name].tolist())
 
 

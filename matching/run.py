@@ -88,17 +88,14 @@ def select_and_score(
         if terms:
             keep &= analysed.holding_all(terms)
     if profile.english_only:
-        keep &= np.asarray([v is True for v in found.column("english_ok")], dtype=bool)
+        keep &= np.asarray(found.table["english_ok"], dtype=bool)
     if profile.exclude:
         exclude = [_phrase(term) for term in profile.exclude]
         heads = zip(found.column("title"), found.column("employer"), strict=True)
-        keep &= np.asarray(
-            [not any(p.search(f"{t or ''}\n{e or ''}") for p in exclude) for t, e in heads], dtype=bool
-        )
+        keep &= np.asarray([not any(p.search(f"{t}\n{e}") for p in exclude) for t, e in heads], dtype=bool)
     if profile.min_salary_mode == "filter" and profile.min_salary_nok:
-        low, high = found.column("salary_min_nok"), found.column("salary_max_nok")
-        best = [h or lo for lo, h in zip(low, high, strict=True)]
-        keep &= np.asarray([b is None or b >= profile.min_salary_nok for b in best], dtype=bool)
+        best = np.asarray(found.table["best_salary_nok"])
+        keep &= (best < 0) | (best >= profile.min_salary_nok)  # -1: no salary stated, kept
     boost = np.ones(found.size)
     places = {p.casefold() for p in profile.places}
     if places:

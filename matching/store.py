@@ -46,16 +46,11 @@ def save_run(con: duckdb.DuckDBPyConnection, run: dict[str, Any], rows: Sequence
 
 
 def _match_rows(run_id: str, rows: Sequence[dict[str, Any]]) -> dict[str, np.ndarray]:
-    """The rows of `matches` as typed numpy columns, which DuckDB scans as a table (NULLs as masked
-    values). Not Arrow: a warm `fjordjobs match` then imports no pyarrow (matching/candidates.py)."""
+    """The rows of `matches` as numpy columns (text and nullable values as Python objects), which DuckDB
+    scans as a table. Not Arrow: a warm `fjordjobs match` then imports no pyarrow (matching/candidates.py)."""
 
-    def text(values: Sequence[str | None]) -> np.ndarray:
+    def text(values: Sequence[Any]) -> np.ndarray:
         return np.array(values, dtype=object)
-
-    def masked(values: Sequence[Any], dtype: type) -> np.ndarray:
-        return np.ma.array(
-            [0 if v is None else v for v in values], mask=[v is None for v in values], dtype=dtype
-        )
 
     def as_json(key: str, **options: Any) -> np.ndarray:
         return text([json.dumps(r[key], **options) for r in rows])
@@ -69,8 +64,9 @@ def _match_rows(run_id: str, rows: Sequence[dict[str, Any]]) -> dict[str, np.nda
         "missing_terms": as_json("missing_terms", ensure_ascii=False),
         "flags": as_json("flags"),
         "permit_salary": text([r["permit_salary"] for r in rows]),
-        "permit_threshold_nok": masked([r["permit_threshold_nok"] for r in rows], np.int64),
-        "extent_ok": masked([r["extent_ok"] for r in rows], np.bool_),
+        # Python values with None, cast by match_insert_matches.sql (a masked array would import numpy.ma).
+        "permit_threshold_nok": text([r["permit_threshold_nok"] for r in rows]),
+        "extent_ok": text([r["extent_ok"] for r in rows]),
         "why": text([r["why"] for r in rows]),
         "band": text([r["band"] for r in rows]),
         "permit_reason": text([r["permit_reason"] for r in rows]),
