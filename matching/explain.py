@@ -9,6 +9,7 @@ is never shown; nor is any word of the employer's name or a Norwegian place name
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Callable
@@ -37,7 +38,8 @@ class Explanation:
 def esco_skill_words() -> frozenset[str]:
     """The ESCO skill vocabulary (English words of skill labels and descriptions)."""
     text = resources.files("matching").joinpath("data", "esco_skill_words.txt").read_text(encoding="utf-8")
-    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+    words = frozenset(text.splitlines())  # 19,838 words: a set comprehension took 0.04 s of a run's CPU
+    return words - {line for line in words if not line or line.startswith("#")}
 
 
 def _skill_filter(listing: Listing | None, analyzer: Analyzer) -> Callable[[str], bool]:
@@ -90,11 +92,11 @@ def explain(
         parts = analyzer.terms(analyzer.display(term), "no")[1:]
         return not (parts and set(parts) <= shared_terms | {term})
 
-    missing = sorted(
-        ((t, v) for t, v in values.items() if q[cols[t]] == 0 and skill(t) and gap(t)),
-        key=lambda tv: (-tv[1], tv[0]),
-    )
+    # The heaviest terms the CV lacks, tested in weight order until enough pass (the tests read the
+    # analyser; most of an ad's terms are never reached).
+    unshared = sorted(((t, v) for t, v in values.items() if q[cols[t]] == 0), key=lambda tv: (-tv[1], tv[0]))
+    missing = itertools.islice((t for t, _ in unshared if skill(t) and gap(t)), MISSING_TERMS)
     return Explanation(
         top_terms=[(analyzer.display(t), round(c, 4)) for t, c in shared[:TOP_TERMS]],
-        missing_terms=list(dict.fromkeys(analyzer.display(t) for t, _ in missing[:MISSING_TERMS])),
+        missing_terms=list(dict.fromkeys(analyzer.display(t) for t in missing)),
     )
