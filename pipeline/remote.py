@@ -21,7 +21,8 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-from pipeline.cues import Guard, cue_guard, fold, fold_ad, passes
+from pipeline.clauses import clauses, leftmost
+from pipeline.cues import cue_guard, fold, fold_ad, passes
 
 ONSITE: Final = "onsite"
 HYBRID: Final = "hybrid"
@@ -43,29 +44,10 @@ def _words(*parts: str) -> re.Pattern[str]:
     return re.compile("|".join(parts), re.IGNORECASE)
 
 
-# One rule is an alternation of clauses; each clause is compiled on its own with its cue guard (words of
-# which every match holds one, read off the pattern by pipeline/cues.py). Most ads say nothing of home
-# office, so most clauses are skipped by a substring test, and the rest are searched alone: a clause
-# without a leading alternative to try at every character is several times cheaper than the whole
-# alternation. The leftmost match of the clauses, the first clause winning a tie, is the alternation's
-# match. On 1,000 generated demo ads assess_remote went from 0.43-0.59 to 0.12-0.13 CPU ms/ad (about 0.2
-# with one guard on each whole alternation only); same verdicts and evidence (tests/test_rule_guards.py).
-_Clauses = tuple[tuple[re.Pattern[str], Guard], ...]
-
-
-def _clauses(*parts: str) -> _Clauses:
-    return tuple((pattern, cue_guard(pattern)) for pattern in (re.compile(p, re.IGNORECASE) for p in parts))
-
-
-def _leftmost(clauses: _Clauses, text: str, low: str | None) -> re.Match[str] | None:
-    """`re.compile("|".join(clauses)).search(text)`, searching only the clauses whose guard passes `low`."""
-    best: re.Match[str] | None = None
-    for pattern, guard in clauses:
-        if passes(low, guard):
-            found = pattern.search(text)
-            if found is not None and (best is None or found.start() < best.start()):
-                best = found
-    return best
+# One rule is an alternation of clauses, each searched on its own behind its cue guard (pipeline/clauses.py):
+# most ads say nothing of home office, so most clauses are skipped by a substring test. On 1,000 generated
+# demo ads assess_remote went from 0.43-0.59 to 0.12-0.13 CPU ms/ad (about 0.2 with one guard on each whole
+# alternation only); same verdicts and evidence (tests/test_rule_guards.py).
 
 
 # Structured values, folded to lower case. Order matters: "ikke mulig" before the bare word.
@@ -85,7 +67,7 @@ _NUM = r"(?:\d|en|én|ein|eín|to|tre|fire|one|two|three|four|1-2|2-3)"
 
 # Text statements; the first rule list that matches in an ad decides (onsite negations first, then
 # hybrid, then remote), each pattern reads one clause.
-_ONSITE_TEXT = _clauses(
+_ONSITE_TEXT = clauses(
     r"\bikke (?:mulig(?:het)? (?:for|med|å jobbe)|anledning til) (?:\w+ ){0,2}" + _HOME,
     r"\b(?:hjemmekontor|heimekontor) er ikke mulig",
     r"\bno (?:remote|home[- ]office)\b",
@@ -94,7 +76,7 @@ _ONSITE_TEXT = _clauses(
     r"\bthis (?:is an|role is) on[- ]?site (?:role|position)",
     r"\bfully on[- ]?site\b",
 )
-_HYBRID_TEXT = _clauses(
+_HYBRID_TEXT = clauses(
     r"\bhybrid\w*\b",
     r"\b" + _NUM + r"\s+(?:dag|dager|dagar|days?)\s+(?:i uka\s+|per uke\s+|i veka\s+|a week\s+|per week\s+)?"
     r"(?:med\s+)?" + _HOME,
@@ -112,7 +94,7 @@ _HYBRID_TEXT = _clauses(
     r"\b(?:hjemmekontor|heimekontor|hjemmefra|heimanfrå|heimefrå) (?:ved|etter) behov\b",
     r"\b(?:work(?:ing)? )?from home (?:when|if|as) (?:needed|necessary|required)\b",
 )
-_REMOTE_TEXT = _clauses(
+_REMOTE_TEXT = clauses(
     r"\b(?:fully|100 ?%|completely|entirely|full) remote\b",
     r"\bremote[- ](?:first|only|position|role|job|stilling)\b",
     r"\bwork (?:fully )?remotely\b",
@@ -162,8 +144,8 @@ def text_verdict(text: str) -> RemoteVerdict | None:
         cleaned = _NOT_WORKPLACE.sub(" ", text)
         if cleaned != text:
             low = fold(cleaned)  # the cleaned text is what the patterns read
-    for clauses, mode in ((_ONSITE_TEXT, ONSITE), (_HYBRID_TEXT, HYBRID), (_REMOTE_TEXT, REMOTE)):
-        match = _leftmost(clauses, cleaned, low)
+    for rule, mode in ((_ONSITE_TEXT, ONSITE), (_HYBRID_TEXT, HYBRID), (_REMOTE_TEXT, REMOTE)):
+        match = leftmost(rule, cleaned, low)
         if match:
             return RemoteVerdict(mode, _snippet(cleaned, match))
     return None

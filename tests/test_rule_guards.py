@@ -1,7 +1,7 @@
 """The speed devices of the remote, occupation and temporary readers give the plain code's answers.
 
-`pipeline/remote.py` searches each clause of a rule on its own, skipping clauses whose cue words the text
-lacks, and takes the leftmost match; `pipeline/occupation.py` looks title terms up by their last letters
+`pipeline/remote.py` and `pipeline/relocation.py` search each clause of a rule on its own
+(`pipeline/clauses.py`), skipping clauses whose cue words the text lacks, and take the leftmost match; `pipeline/occupation.py` looks title terms up by their last letters
 before its patterns; `pipeline/engagement.py` skips a pattern on text without its cue words. All must find
 exactly what the single alternation, or the pattern alone, finds: checked on every evaluation ad, the
 bundled demo ads and texts built to hit ties, case and the characters that lower-casing cannot stand in for.
@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import engagement, occupation, remote
+from pipeline import clauses, engagement, occupation, relocation, remote
 from pipeline.cues import fold, passes
 from pipeline.occupation_vocab import Term, terms
 from pipeline.text import html_to_text
@@ -56,11 +56,37 @@ def texts() -> tuple[str, ...]:
 
 @pytest.mark.parametrize("name", ["_ONSITE_TEXT", "_HYBRID_TEXT", "_REMOTE_TEXT"])
 def test_clauses_find_what_the_whole_alternation_finds(name: str) -> None:
-    clauses = getattr(remote, name)
-    whole = re.compile("|".join(pattern.pattern for pattern, _guard in clauses), re.IGNORECASE)
+    rule = getattr(remote, name)
+    whole = re.compile("|".join(pattern.pattern for pattern, _guard in rule), re.IGNORECASE)
     for text in texts():
-        expected, got = whole.search(text), remote._leftmost(clauses, text, fold(text))
+        expected, got = whole.search(text), clauses.leftmost(rule, text, fold(text))
         assert (got and got.span()) == (expected and expected.span()), text[:200]
+
+
+RELOCATION_CRAFTED = (
+    "We offer a relocation package and help with housing. Vi tilbyr leilighet og hjelper deg med å finne bolig.",
+    "Flyttegodtgjørelse etter avtale; personalbolig kan leies. RELOCATION SUPPORT is available.",
+    "We will sponsor your work permit, and we provide visa sponsorship. Vi dekker flytteutgifter.",
+)
+
+
+def test_relocation_offer_clauses_find_what_the_whole_pattern_finds() -> None:
+    for text in (*texts(), *RELOCATION_CRAFTED):
+        expected = relocation._OFFER.search(text)
+        got = clauses.leftmost(relocation._OFFER_CLAUSES, text, fold(text))
+        assert (got and got.span()) == (expected and expected.span()), text[:200]
+
+
+def test_a_pattern_splits_only_at_its_top_level_bars() -> None:
+    pattern = re.compile(r"a[|(]b|c\|d|(?:e|f)g|[]|]h|[^|\]]i", re.I)
+    assert [p.pattern for p, _guard in clauses.split(pattern)] == [
+        r"a[|(]b",
+        r"c\|d",
+        "(?:e|f)g",
+        "[]|]h",
+        r"[^|\]]i",
+    ]
+    assert "|".join(p.pattern for p, _guard in clauses.split(relocation._OFFER)) == relocation._OFFER.pattern
 
 
 def test_crafted_texts_read_as_before() -> None:
