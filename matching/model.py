@@ -56,3 +56,4 @@ class MatchRun:
     results: list[MatchResult]
     weak_left_out: int = 0  # weak matches not in the shortlist (shown with --all)
     expired_left_out: int = 0  # expired listings not ranked (ranked with --include-expired)
+    top_left_out: int = 0  # strong and partial matches beyond `--top N`

@@ -266,6 +266,7 @@ def run_match(
         "candidates": int(allowed.sum()),
         "filtered": ranked.filtered,
         "weak_left_out": len(ranked.scores) - shortlisted,
+        "top_left_out": shortlisted - shown,
         "expired_left_out": 0 if include_expired else expired_count(con, day),
     }
     save_run(con, run, rows)

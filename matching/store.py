@@ -34,7 +34,7 @@ def save_run(con: duckdb.DuckDBPyConnection, run: dict[str, Any], rows: Sequence
                 run["run_id"], run["created_at"], run["on_date"], run["cv_file"], run["cv_sha256"],
                 json.dumps(run["profile"], ensure_ascii=False), run["scoring_version"],
                 run["candidates"], run["filtered"], len(rows), run.get("weak_left_out", 0),
-                run.get("expired_left_out", 0),
+                run.get("expired_left_out", 0), run.get("top_left_out", 0),
             ],
         )  # fmt: skip
         if rows:
@@ -134,6 +134,7 @@ def load_run(
         results=results,
         weak_left_out=head["weak_left_out"],
         expired_left_out=head["expired_left_out"],
+        top_left_out=head["top_left_out"],
     )
 
 

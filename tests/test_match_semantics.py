@@ -48,6 +48,16 @@ def test_the_default_shortlist_leaves_weak_matches_out_and_says_how_many(tmp_pat
     assert {r.band for r in everything.results[1:]} == {"weak"}
 
 
+def test_a_top_cut_says_how_many_more_matches_are_below_it(tmp_path: Path) -> None:
+    dev2 = listing("dev2", "Backend-utvikler", DEV["description"])
+    dev3 = listing("dev3", "Python-utvikler", DEV["description"])
+    con = warehouse(tmp_path / "w.duckdb", [DEV, dev2, dev3, NURSE, COOK])
+    run = run_match(con, CV, on=ON, top=1)
+    assert len(run.results) == 1 and run.top_left_out == 2 and run.weak_left_out == 2
+    assert "1 listing shown" in render(run, "table") and "2 more below the --top cut" in render(run, "table")
+    assert run_match(con, CV, on=ON).top_left_out == 0
+
+
 def test_expiry_is_decided_when_read_not_when_loaded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Loaded as active on the 20th with a deadline of the 25th; read on 3 December it has expired.
     late = listing("late", "Python-utvikler", DEV["description"], application_deadline=date(2026, 11, 25))

@@ -105,6 +105,8 @@ def summary(run: MatchRun) -> str:
     parts.append(f"from {run.candidates} active on {run.on_date.isoformat()}")
     if run.filtered:
         parts.append(f"{run.filtered} left out by the profile")
+    if run.top_left_out:
+        parts.append(f"{run.top_left_out} more below the --top cut")
     if run.weak_left_out:
         parts.append(f"{run.weak_left_out} weak matches left out (--all shows them)")
     if run.expired_left_out:
