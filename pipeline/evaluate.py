@@ -175,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print scores and misses as JSON")
     parser.add_argument("--misses", action="store_true", help="list each wrong item after the table")
     args = parser.parse_args(argv)
-    chosen = {"dir": args.dir} if args.dir else {name: SETS[name] for name in (args.set or sorted(SETS))}
+    chosen = {"dir": args.dir} if args.dir else {name: SETS[name] for name in (args.set or list(SETS))}
     for path in chosen.values():
         if not path.is_dir():
             print(f"error: {path} is not a folder; pass --dir PATH to the evaluation sets", file=sys.stderr)

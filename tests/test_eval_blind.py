@@ -65,3 +65,12 @@ def test_every_ad_is_a_record_the_ingest_reads(item: dict) -> None:
 def test_make_eval_reports_the_blind_set_on_its_own(capsys: pytest.CaptureFixture[str]) -> None:
     assert evaluate.main(["--set", "blind"]) == 0
     assert f"== blind: tests/eval/blind ({len(ITEMS)} items)" in capsys.readouterr().out
+
+
+def test_make_eval_lists_the_sets_from_our_own_to_the_blind(capsys: pytest.CaptureFixture[str]) -> None:
+    """Our own sets first, the blind set after the sets it was gathered to check (not alphabetically)."""
+    assert evaluate.main([]) == 0
+    heads = [line.split(":")[0] for line in capsys.readouterr().out.splitlines() if line.startswith("== ")]
+    assert (
+        heads.index("== own") < heads.index("== real") < heads.index("== holdout") < heads.index("== blind")
+    )
