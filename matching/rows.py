@@ -1,17 +1,20 @@
-"""Sparse rows as three numpy arrays, and the two reads a run makes of them, in numpy alone.
+"""Sparse rows as three numpy arrays, and the two reads a run makes of them.
 
 A warm `fjordjobs match` maps the index an earlier run built (matching/index_file.py) and asks two
 things of it: every listing's score against the CV (one pass over the TF-IDF rows), and which listings
-hold given terms (the profile's word filters). scipy.sparse does both, but a run that only reads an
-index has no other use for it, and importing it is the largest single cost of a warm run: scipy's
-array-API layer clones numpy's namespace, which imports numpy.f2py and numpy.testing on the way.
-Measured with `python -X importtime` and process_time: `import scipy.sparse` after numpy costs 0.15 s of
-CPU on an idle machine, a sixth of a warm `fjordjobs match` on the demo warehouse (0.84 s of CPU with
-this module) and a third of its start-up. The price is in `row_dot`: numpy gathers into a temporary
-where scipy's loop does not, 40-60 ms against 20 ms for 50,000 listings (8.7 million entries), still
-a net 0.1 s saved there. The index is still built by scipy and scikit-learn
-(matching/index.py); only the reading side is here, and both the run that built an index and the run
-that mapped it score through `row_dot`, so the two rank alike to the last bit.
+hold given terms (the profile's word filters). scipy.sparse does both, but importing it is the largest
+single cost of a warm run on a small warehouse: its array-API layer clones numpy's namespace, which
+imports numpy.f2py and numpy.testing on the way. Measured on an idle machine (`python -X importtime`,
+process_time): `import scipy.sparse` after numpy costs 0.15 s of CPU, a sixth of a warm `fjordjobs
+match` on the demo warehouse (0.84 s of CPU without it) and a third of its start-up.
+
+So the scores come from numpy alone up to `SCIPY_FROM` stored entries, and from scipy's product above.
+numpy's gather is the price: on 50,000 listings (8.7 million entries) `row_dot`'s numpy path takes
+40 ms where scipy's fused loop takes 10 ms, so from about 4 million entries (25,000 listings of the
+synthetic benchmark) scipy's loop is kept: the product is then repeated where it counts (a digest ranks
+every saved search; `benchmarks.bench_match` wants 100,000 listings ranked in 50 ms), and the import is
+a smaller share of a run. The choice depends on the index alone, so the run that built an index and
+the runs that map it score it the same way, to the last bit.
 """
 
 from __future__ import annotations
@@ -52,8 +55,17 @@ class Rows:
         return int(self.indptr[-1])
 
 
+# From this many stored entries the scores come from scipy's product (see the module's docstring).
+SCIPY_FROM = 4_000_000
+
+
 def row_dot(M: SparseRows, q: np.ndarray) -> np.ndarray:
-    """`M @ q` for a dense vector q: each row's products summed in order, rows without entries 0."""
+    """`M @ q` for a dense vector q, rows without entries 0: numpy for a small index, scipy for a large."""
+    if int(M.indptr[-1]) >= SCIPY_FROM:
+        import scipy.sparse as sp
+
+        X = M if isinstance(M, sp.csr_matrix) else sp.csr_matrix((M.data, M.indices, M.indptr), shape=M.shape)
+        return np.asarray(X @ q).ravel()
     n = int(M.shape[0])
     out = np.zeros(n, dtype=np.result_type(M.data.dtype, q.dtype))
     if n == 0 or M.data.size == 0:

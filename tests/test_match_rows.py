@@ -4,8 +4,10 @@ the same numbers scipy gives, empty rows included, so a first run and a warm run
 from __future__ import annotations
 
 import numpy as np
+import pytest
 import scipy.sparse as sp
 
+from matching import rows
 from matching.rows import Rows, row_dot, rows_holding_all
 
 
@@ -31,6 +33,14 @@ def test_scores_equal_scipys_product_and_empty_rows_score_zero() -> None:
     assert np.allclose(found, expected, rtol=1e-6, atol=1e-7)
     assert np.array_equal(row_dot(M, q), found)  # a built index and a mapped one score alike
     assert found[0] == 0 and found[-1] == 0
+
+
+def test_a_large_index_is_scored_by_scipy_whether_built_or_mapped(monkeypatch: pytest.MonkeyPatch) -> None:
+    M = _matrix(4)
+    q = np.random.default_rng(5).random(5_000, dtype=np.float32)
+    monkeypatch.setattr(rows, "SCIPY_FROM", M.nnz)  # this index counts as large
+    expected = np.asarray(M @ q).ravel()
+    assert np.array_equal(row_dot(_rows(M), q), expected) and np.array_equal(row_dot(M, q), expected)
 
 
 def test_rows_holding_all_columns_match_a_column_slice() -> None:
