@@ -14,6 +14,9 @@ Each item becomes a landing record and goes through the real `normalise_record`,
 of the code path ingest uses. Items that are passages rather than whole ads have no title; they get a
 neutral one ("…") so the normaliser does not quarantine them.
 
+`unknown` counts the misses where the normaliser said nothing (None) though the label has a value: a user
+sees "not stated" there, not a wrong value.
+
 A labelled field the normaliser does not produce yet (no such key in its row) is reported as "not
 produced" rather than as 0 %, so a set can carry labels ahead of the code (the real set labels `remote`
 and `occupation_level1` for the filters of issue 11).
@@ -48,12 +51,15 @@ _PLACEHOLDER_TITLE = "…"
 
 @dataclass
 class FieldScore:
-    """How one field fared: items labelled, items right, and (salary) values invented where none exist."""
+    """How one field fared: items labelled, items right, (salary) values invented where none exist, and
+    items the normaliser left unknown (None) where the label has a value: a miss that says nothing, which a
+    user reads as "not stated", unlike one that says the wrong thing."""
 
     field: str
     items: int = 0
     correct: int = 0
     invented: int = 0
+    unknown: int = 0
     produced: bool = True
     misses: list[dict[str, Any]] = dataclass_field(default_factory=list)
 
@@ -139,18 +145,23 @@ def evaluate(directory: Path) -> list[FieldScore]:
             else:
                 if want is None and got is not None and row is not None:
                     score.invented += 1
+                if want is not None and got is None and row is not None:
+                    score.unknown += 1
                 score.misses.append({"file": file_name, "id": item.get("id"), "expected": want, "got": got})
     return list(scores.values())
 
 
 def _table(scores: list[FieldScore]) -> str:
-    lines = [f"{'field':<22} {'items':>6} {'correct':>8} {'accuracy':>9} {'invented':>9}"]
+    lines = [f"{'field':<22} {'items':>6} {'correct':>8} {'accuracy':>9} {'invented':>9} {'unknown':>8}"]
     for s in scores:
         if not s.produced:
             lines.append(f"{s.field:<22} {s.items:>6} {'':>8} {'not produced':>12}")
             continue
         invented = str(s.invented) if s.field.startswith("salary") else ""
-        lines.append(f"{s.field:<22} {s.items:>6} {s.correct:>8} {s.accuracy:>9.1%} {invented:>9}")
+        unknown = str(s.unknown) if s.unknown else ""
+        lines.append(
+            f"{s.field:<22} {s.items:>6} {s.correct:>8} {s.accuracy:>9.1%} {invented:>9} {unknown:>8}"
+        )
     return "\n".join(lines)
 
 

@@ -72,6 +72,21 @@ def test_a_label_the_normaliser_does_not_produce_is_reported_as_such(tmp_path: P
     assert scores["temporary"].produced and scores["temporary"].correct == 1
 
 
+def test_a_miss_that_says_nothing_is_counted_apart_from_a_wrong_value(tmp_path: Path) -> None:
+    """A snippet the code leaves unknown (None) against a labelled "not temporary" is a miss of another kind
+    than a wrong value: the report says how many misses were "not stated"."""
+    items = [
+        {"id": "u1", "fields": {"title": "Selger", "description": "Vi søker en blid medarbeider."},
+         "expected": {"temporary": False}},
+        {"id": "w1", "fields": {"title": "Kokk", "description": "Vi har ledig et vikariat som kokk."},
+         "expected": {"temporary": False}},
+    ]  # fmt: skip
+    (tmp_path / "set.jsonl").write_text("".join(json.dumps(i) + "\n" for i in items), encoding="utf-8")
+    (score,) = evaluate.evaluate(tmp_path)
+    assert (score.items, score.correct, score.unknown) == (2, 0, 1)
+    assert "unknown" in evaluate._table([score]).splitlines()[0]
+
+
 def test_occupation_is_scored_on_the_first_category_of_a_listing() -> None:
     assert evaluate._comparable("occupation_level1", ["IT", "Kontor og økonomi"]) == "IT"
     assert evaluate._comparable("occupation_level1", []) is None
