@@ -14,15 +14,24 @@ from __future__ import annotations
 
 import re
 
-from pipeline.cues import Guard, cue_guard, passes
+from pipeline.cues import Guard, cue_guard, passes, start_words, word_starts
 
-Clauses = tuple[tuple[re.Pattern[str], Guard], ...]
+Clause = tuple[re.Pattern[str], Guard, tuple[str, ...] | None]
+Clauses = tuple[Clause, ...]
 _GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")  # "(?i)" opening a pattern holds for every clause
 
 
 def clauses(*parts: str, flags: int = re.IGNORECASE) -> Clauses:
-    """Each regex source in `parts` compiled on its own, with its cue guard."""
-    return tuple((pattern, cue_guard(pattern)) for pattern in (re.compile(p, flags) for p in parts))
+    """Each regex source in `parts` compiled on its own, with its cue guard and its start words."""
+    return tuple(_clause(re.compile(p, flags)) for p in parts)
+
+
+def _clause(pattern: re.Pattern[str]) -> Clause:
+    try:
+        starts: tuple[str, ...] | None = start_words(pattern)
+    except ValueError:  # a clause that may begin with a digit or any word ("\d dager hjemmekontor")
+        starts = None
+    return pattern, cue_guard(pattern), starts
 
 
 def split(pattern: re.Pattern[str]) -> Clauses:
@@ -59,11 +68,27 @@ def _top_level(source: str) -> list[str]:
 
 
 def leftmost(found_in: Clauses, text: str, low: str | None) -> re.Match[str] | None:
-    """The alternation's `search(text)` match, searching only the clauses whose guard passes `low`."""
+    """The alternation's `search(text)` match, searching only the clauses whose guard passes `low`.
+
+    A clause with start words is tried only where one of them begins in `low` (its first match there is
+    its leftmost), and only before the best match so far: `search` would try it at every character.
+    That took `assess_remote` from 0.116-0.139 to 0.083-0.088 CPU ms per generated demo ad in paired
+    runs ("dag" and "hjemme" let a third of the ads past the guards of the "2 dager hjemmekontor" clauses).
+    """
     best: re.Match[str] | None = None
-    for pattern, guard in found_in:
-        if passes(low, guard):
+    for pattern, guard, starts in found_in:
+        if not passes(low, guard):
+            continue
+        if starts is None or low is None or len(low) != len(text):  # positions in `low` are not in `text`
             found = pattern.search(text)
-            if found is not None and (best is None or found.start() < best.start()):
-                best = found
+        else:
+            found = None
+            for at in word_starts(low, starts):
+                if best is not None and at >= best.start():
+                    break
+                found = pattern.match(text, at)
+                if found is not None:
+                    break
+        if found is not None and (best is None or found.start() < best.start()):
+            best = found
     return best
