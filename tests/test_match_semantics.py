@@ -54,7 +54,7 @@ def test_a_top_cut_says_how_many_more_matches_are_below_it(tmp_path: Path) -> No
     con = warehouse(tmp_path / "w.duckdb", [DEV, dev2, dev3, NURSE, COOK])
     run = run_match(con, CV, on=ON, top=1)
     assert len(run.results) == 1 and run.top_left_out == 2 and run.weak_left_out == 2
-    assert "1 listing shown" in render(run, "table") and "2 more below the --top cut" in render(run, "table")
+    assert "1 listing shown" in render(run, "table") and "2 more below the top 1" in render(run, "table")
     assert run_match(con, CV, on=ON).top_left_out == 0
 
 

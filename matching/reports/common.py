@@ -106,7 +106,7 @@ def summary(run: MatchRun) -> str:
     if run.filtered:
         parts.append(f"{run.filtered} left out by the profile")
     if run.top_left_out:
-        parts.append(f"{run.top_left_out} more below the --top cut")
+        parts.append(f"{run.top_left_out} more below the top {shown}")
     if run.weak_left_out:
         parts.append(f"{run.weak_left_out} weak matches left out (--all shows them)")
     if run.expired_left_out:
