@@ -11,7 +11,9 @@ plain text as the pipeline does). Every ranker sees the same texts: title and de
 pairs count as grade 0.
 
 Besides nDCG@10 it prints, per CV, how many of the matcher's top 5 are graded 0 (an ad a person
-would call unrelated): the measure of a shortlist's honesty until the strong/partial/weak bands exist.
+would call unrelated), and the strong band (matching/bands.py): how many ads reach it, the precision
+of the band (the share graded 2 or more: a good fit, or in the held-out set's 0-3 grades a good fit
+with a gap) and how many of them are graded 0, which should be none.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ import scipy.sparse as sp
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from sklearn.metrics import ndcg_score
 
+from matching.bands import STRONG_FROM
 from matching.cv import read_cv
 from matching.cv_facts import ranking_text
 from matching.index import build_index
@@ -139,7 +142,8 @@ def zeros_in_top(grades: list[int], scores: np.ndarray, k: int = TOP) -> int:
 
 
 def evaluate(folder: Path = DEFAULT_SET, k: int = 10) -> dict[str, dict[str, float]]:
-    """Per CV: nDCG@k for 'matcher', 'tfidf' and 'bm25', and 'zeros_top' (grade-0 ads in the matcher's top 5)."""
+    """Per CV: nDCG@k for 'matcher', 'tfidf' and 'bm25', 'zeros_top' (grade-0 ads in the matcher's top 5),
+    and the strong band's 'strong' (ads in it), 'strong_good' (graded 2 or more), 'strong_zeros'."""
     data = load_set(folder)
     scores = {"matcher": ours(data), "tfidf": tfidf(data), "bm25": bm25(data)}
     out: dict[str, dict[str, float]] = {}
@@ -147,6 +151,10 @@ def evaluate(folder: Path = DEFAULT_SET, k: int = 10) -> dict[str, dict[str, flo
         grades = [data.grades.get(name, {}).get(x["id"], 0) for x in data.listings]
         out[name] = {ranker: ndcg_at(grades, scores[ranker][name], k) for ranker in RANKERS}
         out[name]["zeros_top"] = zeros_in_top(grades, scores["matcher"][name])
+        strong = [g for g, x in zip(grades, scores["matcher"][name], strict=True) if x >= STRONG_FROM]
+        out[name]["strong"] = len(strong)
+        out[name]["strong_good"] = sum(g >= 2 for g in strong)
+        out[name]["strong_zeros"] = sum(g == 0 for g in strong)
     return out
 
 
@@ -167,19 +175,30 @@ def main(argv: list[str] | None = None) -> int:
         results = evaluate(folder, args.k)
         n = len(load_set(folder).listings)
         print(f"nDCG@{args.k} on {folder} ({len(results)} CVs, {n} ads)")
-        print(f"{'cv':<22}{'matcher':>9}{'tfidf':>9}{'bm25':>9}{f'0s in top {TOP}':>14}")
+        print(f"{'cv':<22}{'matcher':>9}{'tfidf':>9}{'bm25':>9}{f'0s in top {TOP}':>14}{'strong band':>26}")
         for name, row in results.items():
             print(
                 f"{name:<22}{row['matcher']:>9.3f}{row['tfidf']:>9.3f}{row['bm25']:>9.3f}{row['zeros_top']:>14.0f}"
+                f"{_band_text(row['strong'], row['strong_good'], row['strong_zeros']):>26}"
             )
         means = {r: float(np.mean([row[r] for row in results.values()])) for r in RANKERS}
         worst = min(row["matcher"] for row in results.values())
         zeros = sum(row["zeros_top"] for row in results.values())
+        band = [
+            sum(row[key] for row in results.values()) for key in ("strong", "strong_good", "strong_zeros")
+        ]
         print(
             f"{'mean':<22}{means['matcher']:>9.3f}{means['tfidf']:>9.3f}{means['bm25']:>9.3f}{zeros:>14.0f}"
+            f"{_band_text(*band):>26}"
         )
         print(f"lowest CV (matcher): {worst:.3f}")
     return 0
+
+
+def _band_text(strong: float, good: float, zeros: float) -> str:
+    """'7 ads, 86 % good, 0 0s' for the strong band of a CV (or of all CVs)."""
+    share = f"{good / strong:.0%} good" if strong else "-"
+    return f"{strong:.0f} ads, {share}, {zeros:.0f} 0s"
 
 
 if __name__ == "__main__":

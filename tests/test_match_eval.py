@@ -31,6 +31,10 @@ def test_matcher_beats_plain_tfidf_and_bm25_and_keeps_unrelated_ads_out_of_the_t
     assert means["matcher"] >= 0.88
     assert means["matcher"] >= max(means["tfidf"], means["bm25"]) + 0.1
     assert all(row["zeros_top"] == 0 for row in results.values())
+    # The strong band holds no unrelated ad, and most of it is a good fit.
+    assert all(row["strong_zeros"] == 0 for row in results.values())
+    strong = sum(row["strong"] for row in results.values())
+    assert strong >= 40 and sum(row["strong_good"] for row in results.values()) >= 0.75 * strong
 
 
 def test_bm25_prefers_the_ad_that_repeats_the_query_in_fewer_words(tmp_path: Path) -> None:

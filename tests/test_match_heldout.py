@@ -25,3 +25,4 @@ def test_heldout_mean_ndcg_at_10_beats_plain_tfidf() -> None:
     assert ours >= plain + 0.05
     # no single profile is sacrificed for the mean
     assert min(r["matcher"] for r in results.values()) >= 0.85
+    assert all(r["strong_zeros"] == 0 for r in results.values())  # no unrelated ad in a strong band
