@@ -40,6 +40,9 @@ class SparseRows(Protocol):
     @property
     def shape(self) -> tuple[int, int]: ...
 
+    @property
+    def nnz(self) -> int: ...
+
 
 @dataclass(frozen=True)
 class Rows:
