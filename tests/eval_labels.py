@@ -5,6 +5,7 @@ ingest reads."""
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -72,3 +73,20 @@ def assert_ingest_reads(item: dict[str, Any]) -> None:
     assert fields["title"].strip() and fields["description"].strip()
     row = normalise_record(evaluate.to_record(item), on=evaluate.EVAL_DAY)
     assert row.title == fields["title"].strip()
+
+
+def plain_text(html: str) -> str:
+    """An ad's text without tags and with single spaces: what two sets are compared on."""
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
+
+
+def assert_traceable(item: dict[str, Any], folder: Path) -> None:
+    """The ad names its public source (repository, path, commit) under a licence that lets us keep it, and
+    the set's SOURCES.md lists that repository and commit."""
+    prov = item["provenance"]
+    assert re.fullmatch(r"[\w.-]+/[\w.-]+", prov["repo"])
+    assert prov["path"] and prov["source_shape"]
+    assert re.fullmatch(r"[0-9a-f]{40}", prov["commit"])
+    assert prov["licence"] in LICENCES
+    sources = (folder / "SOURCES.md").read_text(encoding="utf-8")
+    assert prov["repo"] in sources and prov["commit"] in sources
