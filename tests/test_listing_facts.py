@@ -78,12 +78,18 @@ def test_styrk_codes_map_through_navs_table_and_sub_codes_fall_back_to_four_digi
         ("Prosjektleder", "Kontor og økonomi", "Ledelse, administrasjon og rådgivning"),
         ("Lektor i matematikk", "Utdanning", "Videregående skole"),
         ("Lastebilsjåfør", "Transport og lager", "Tog-, sporvogn- og vegtrafikk"),
-        ("Head of Data Engineering", "Kontor og økonomi", "Ledelse, administrasjon og rådgivning"),
     ],
 )
 def test_title_decides_the_category_for_other_sources(title: str, level1: str, level2: str) -> None:
     categories = occupation_categories([], [], title, "")
     assert [(c.level1, c.level2, c.basis) for c in categories] == [(level1, level2, "title")]
+
+
+def test_a_role_word_title_is_read_by_the_classifier_before_the_role_word_decides() -> None:
+    """ "Head of" says only that the job leads; the title classifier learnt from NAV's titles reads the
+    rest ("Data Engineering") as IT, where the role word alone filed it under office management."""
+    categories = occupation_categories([], [], "Head of Data Engineering", "")
+    assert [(c.level1, c.basis) for c in categories] == [("IT", "model")]
 
 
 def test_a_trade_word_in_the_title_comes_first_and_a_conflicting_code_is_kept_beside_it() -> None:
