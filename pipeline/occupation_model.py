@@ -5,8 +5,8 @@ nouns ends one of its words, so a title such as "Fiskerøkter", "Poliklinikksyke
 in a trade the tables do not name gets no category, and the ad falls through to its text. NAV names about
 8,800 job titles with a STYRK-08 code each (`tests/eval/nav_titles/`, provenance there), which is enough
 to learn which letter sequences go with which level 1. A logistic regression over TF-IDF character
-2-5-grams of each word (scikit-learn's `char_wb`) gets 76 % of a held-out quarter of those titles right,
-against 21 % for the title rules alone (`python -m pipeline.occupation_train` prints both).
+2-5-grams of each word (scikit-learn's `char_wb`) gets 72 % of a held-out quarter of those titles right,
+against 33 % for the title rules alone (`python -m pipeline.occupation_train --check` prints both).
 
 How it ships: `occupation_train` fits the model with scikit-learn and writes only its numbers to
 `data/occupation_model.npz` (the n-grams, their idf, the coefficients in float16, the classes). Reading

@@ -16,6 +16,7 @@ import argparse
 import csv
 import hashlib
 import re
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -108,6 +109,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--check", action="store_true", help="report only; do not write the model")
     args = parser.parse_args(argv)
+    if not TRAIN.is_file():
+        print(
+            f"error: {TRAIN} not found; run this from a checkout of fjordjobs (the titles are not in the wheel)",
+            file=sys.stderr,
+        )
+        return 2
     pairs = training_titles()
     print(report(pairs))
     if not args.check:
