@@ -2,6 +2,9 @@
 process that loads them (issue 15: at least ~1,500 listings/s; peak RSS must not grow with the file, at most
 600 MB at any size; measured before streaming: one 50,000-ad file took 3.3 GB; streamed, but with every batch
 held until the commit: 397 MB for 5,000 ads, 990 MB for 20,000; since: 336 MB for 5,000, 447 MB for 50,000).
+Rate, 5,000 generated ads, paired runs on 3 December 2026 (machine shared with other work): 306-361 listings per
+CPU second before that day's normaliser speed work, 362-457 after it; normalising is about three quarters of
+the CPU (`benchmarks/bench_normalise.py`), the load, duplicate marking and JSON the rest.
 
 Builds a landing file from the demo generator through the NAV extractor (the real path), then loads it into
 a fresh warehouse in a child process (so the peak RSS is the ingest's own, not the generator's), then a

@@ -3,10 +3,11 @@
 Issue 15's targets: `normalise_record` at most 0.60 CPU ms per ad on the bundled demo ads, and an ingest of
 about 1,500 listings per second (`benchmarks/bench_ingest.py`), which normalising dominates. Neither is met.
 On 3 December 2026 (2 cores shared with other work: compare runs made side by side, never across days) the
-commit before that day's speed work took 2.23 CPU ms/ad on the bundled ads and 2.65 on 2,000 generated
-ones, and main after it 1.95 and 2.08 in the same paired runs, with the day's new field rules included
-(agency tagging alone 0.38 -> 0.18). The cost is spread over a dozen fields of 0.05-0.35 ms each
-(language, salary, education, agency, HTML to text, remote, occupation, ...); none dominates.
+commit before that day's speed work took 2.23-2.45 CPU ms/ad on the bundled ads and 2.18-2.65 on 2,000
+generated ones, and main after it 1.89-1.95 and 1.84-2.08, best of each side in two sessions of paired
+runs, with the day's new field rules included (agency tagging alone 0.38 -> 0.18, remote 0.12-0.14 -> 0.08-0.09).
+The cost is spread over a dozen fields of 0.05-0.35 ms each (language with its language identification,
+salary, education, agency, HTML to text, occupation, ...); none dominates.
 
 Each field runs over every ad on its own so a slow normaliser shows by name; every pass starts with cold
 caches (sentence splits, lower-cased texts, verdicts remembered per sentence), as a fresh ingest does.
