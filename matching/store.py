@@ -49,27 +49,29 @@ def _match_rows(run_id: str, rows: Sequence[dict[str, Any]]) -> dict[str, np.nda
     """The rows of `matches` as numpy columns (text and nullable values as Python objects), which DuckDB
     scans as a table. Not Arrow: a warm `fjordjobs match` then imports no pyarrow (matching/candidates.py)."""
 
-    def text(values: Sequence[Any]) -> np.ndarray:
+    def objects(values: Sequence[Any]) -> np.ndarray:
+        # Python values, None for NULL; match_insert_matches.sql casts each column (a masked array for
+        # the nullable numbers would import numpy.ma).
         return np.array(values, dtype=object)
 
+    def column(key: str) -> np.ndarray:
+        return objects([r[key] for r in rows])
+
     def as_json(key: str, **options: Any) -> np.ndarray:
-        return text([json.dumps(r[key], **options) for r in rows])
+        return objects([json.dumps(r[key], **options) for r in rows])
 
     return {
-        "run_id": text([run_id] * len(rows)),
-        "listing_id": text([r["listing_id"] for r in rows]),
+        "run_id": objects([run_id] * len(rows)),
+        "listing_id": column("listing_id"),
         "rank": np.array([r["rank"] for r in rows], dtype=np.int32),
         "score": np.array([r["score"] for r in rows], dtype=np.float64),
         "top_terms": as_json("top_terms", ensure_ascii=False),
         "missing_terms": as_json("missing_terms", ensure_ascii=False),
         "flags": as_json("flags"),
-        "permit_salary": text([r["permit_salary"] for r in rows]),
-        # Python values with None, cast by match_insert_matches.sql (a masked array would import numpy.ma).
-        "permit_threshold_nok": text([r["permit_threshold_nok"] for r in rows]),
-        "extent_ok": text([r["extent_ok"] for r in rows]),
-        "why": text([r["why"] for r in rows]),
-        "band": text([r["band"] for r in rows]),
-        "permit_reason": text([r["permit_reason"] for r in rows]),
+        **{
+            key: column(key)
+            for key in ("permit_salary", "permit_threshold_nok", "extent_ok", "why", "band", "permit_reason")
+        },
     }
 
 
